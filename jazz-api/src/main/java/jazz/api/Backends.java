@@ -1,0 +1,427 @@
+package jazz.api;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import jazz.api.spi.Availability;
+import jazz.api.spi.Backend;
+import jazz.api.spi.BackendProvider;
+
+/**
+ * Finds the backends: the providers of the boot layer (or class path), then each plugin folder in a
+ * class loader of its own. A plugin that fails to load, a provider that fails to start, an
+ * availability check that throws or hangs: each becomes a {@link BackendStatus#BROKEN} or
+ * {@link BackendStatus#UNAVAILABLE} entry with the reason, and discovery goes on.
+ *
+ * <p>A plugin folder holds either the jars of one plugin, or one sub-folder of jars per plugin.
+ *
+ * <pre>{@code
+ * Backends backends = Backends.discover(List.of());
+ * try (Backend backend = backends.open("native", Map.of())) { ... }
+ * }</pre>
+ */
+public final class Backends {
+
+    /** The backend used when none is chosen. */
+    public static final String DEFAULT_ID = "native";
+
+    /** The first-party backends: listed even when their plugin is not installed. */
+    public static final List<String> FIRST_PARTY = List.of("native", "dl4j", "tf", "tf-gpu");
+
+    /** System property and variable that add plugin folders (a path-separator list). */
+    public static final String PLUGIN_PATH_PROPERTY = "jazz.plugin.path";
+    /** Variable that adds plugin folders (a path-separator list). */
+    public static final String PLUGIN_PATH_VARIABLE = "JAZZ_PLUGIN_PATH";
+    /** System property that chooses the backend. */
+    public static final String BACKEND_PROPERTY = "jazz.backend";
+    /** Variable that chooses the backend. */
+    public static final String BACKEND_VARIABLE = "JAZZ_BACKEND";
+
+    private static final long AVAILABILITY_TIMEOUT_MS = Long.getLong("jazz.availability.timeout.ms", 10_000);
+
+    private final List<BackendEntry> entries;
+    private final List<Path> pluginFolders;
+
+    private Backends(List<BackendEntry> entries, List<Path> pluginFolders) {
+        this.entries = List.copyOf(entries);
+        this.pluginFolders = List.copyOf(pluginFolders);
+    }
+
+    /**
+     * Discovers the backends of the boot layer and of the given plugin folders plus those named by
+     * the {@code jazz.plugin.path} property and the {@code JAZZ_PLUGIN_PATH} variable.
+     *
+     * @param pluginFolders extra plugin folders (e.g. from {@code --plugin-dir}); may be empty
+     * @return what was found
+     */
+    public static Backends discover(List<Path> pluginFolders) {
+        List<Path> folders = new ArrayList<>(pluginFolders);
+        folders.addAll(splitPath(System.getProperty(PLUGIN_PATH_PROPERTY)));
+        folders.addAll(splitPath(System.getenv(PLUGIN_PATH_VARIABLE)));
+        folders = folders.stream().map(p -> p.toAbsolutePath().normalize()).distinct().toList();
+
+        List<Found> found = new ArrayList<>();
+        loadProviders(ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader()), null,
+                "boot layer", found);
+        for (Path folder : folders) {
+            for (Path plugin : pluginsIn(folder, found)) {
+                loadPlugin(plugin, found);
+            }
+        }
+        List<BackendEntry> entries = resolve(found);
+        Set<String> ids = new HashSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        for (String id : FIRST_PARTY) {
+            if (!ids.contains(id)) {
+                entries.add(new BackendEntry(id, BackendStatus.UNAVAILABLE,
+                        "plugin not installed: no provider of '" + id + "' in " + describe(folders)
+                                + " (build the image with mvn package, or add its folder with --plugin-dir)",
+                        "first-party backend", null, null, null));
+            }
+        }
+        entries.sort(Comparator.comparingInt((BackendEntry e) -> rank(e.id())).thenComparing(BackendEntry::id));
+        return new Backends(entries, folders);
+    }
+
+    /**
+     * Backends handed in code, without discovery: for applications that know what they want.
+     *
+     * @param providers the providers
+     * @return the backends
+     */
+    public static Backends of(BackendProvider... providers) {
+        List<Found> found = new ArrayList<>();
+        for (BackendProvider p : providers) {
+            found.add(new Found(p, locationOf(p.getClass()), null, null));
+        }
+        return new Backends(resolve(found), List.of());
+    }
+
+    /**
+     * Every backend found, the first-party ones first.
+     *
+     * @return the entries
+     */
+    public List<BackendEntry> entries() {
+        return entries;
+    }
+
+    /** @return the plugin folders that were searched */
+    public List<Path> pluginFolders() {
+        return pluginFolders;
+    }
+
+    /**
+     * Looks a backend up by id, case-insensitively.
+     *
+     * @param id the id
+     * @return its entry, if any
+     */
+    public Optional<BackendEntry> find(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        return entries.stream().filter(e -> e.id().equals(wanted)).findFirst();
+    }
+
+    /**
+     * Checks that a backend exists and is available, without starting it.
+     *
+     * @param id the id
+     * @return its entry
+     * @throws BackendUnavailableException when it is unknown, unavailable or broken, listing all
+     */
+    public BackendEntry require(String id) {
+        BackendEntry entry = find(id).orElseThrow(() -> new BackendUnavailableException(
+                "unknown backend '" + id + "'. " + listing()));
+        if (!entry.isAvailable()) {
+            throw new BackendUnavailableException("backend '" + entry.id() + "' is " + entry.statusLine() + ". "
+                    + listing());
+        }
+        return entry;
+    }
+
+    /**
+     * Starts a backend. Never falls back to another one.
+     *
+     * @param id the id
+     * @param options backend settings
+     * @return the started backend
+     * @throws BackendUnavailableException when it is unknown, unavailable, broken or fails to start
+     */
+    public Backend open(String id, Map<String, String> options) {
+        BackendEntry entry = require(id);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            Thread.currentThread().setContextClassLoader(entry.provider().getClass().getClassLoader());
+            return entry.provider().create(options);
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendUnavailableException("backend '" + entry.id() + "' failed to start: " + message(e), e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The installed backends as lines of a message: id, status and reason.
+     *
+     * @return the listing
+     */
+    public String listing() {
+        StringBuilder sb = new StringBuilder("Installed backends:");
+        for (BackendEntry e : entries) {
+            sb.append(System.lineSeparator()).append(String.format("  %-8s %s", e.id(), e.statusLine()));
+        }
+        sb.append(System.lineSeparator()).append("Choose one with --backend=NAME (or the JAZZ_BACKEND variable).");
+        return sb.toString();
+    }
+
+    /**
+     * The backend to use: the command-line choice, else the {@code jazz.backend} property, else the
+     * {@code JAZZ_BACKEND} variable, else {@value #DEFAULT_ID}; lower-cased.
+     *
+     * @param commandLine the {@code --backend} value, or null
+     * @return the id
+     */
+    public static String chosenId(String commandLine) {
+        for (String candidate : new String[] {commandLine, System.getProperty(BACKEND_PROPERTY),
+                System.getenv(BACKEND_VARIABLE)}) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.trim().toLowerCase(Locale.ROOT);
+            }
+        }
+        return DEFAULT_ID;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** A provider instance, or the failure of one, before availability is asked. */
+    private record Found(BackendProvider provider, String location, String brokenId, String failure) {
+    }
+
+    private static void loadProviders(ServiceLoader<BackendProvider> loader, ClassLoader only, String location,
+                                      List<Found> found) {
+        Iterator<BackendProvider> it = loader.iterator();
+        int failures = 0;
+        while (failures < 100) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                BackendProvider p = it.next();
+                if (only != null && p.getClass().getClassLoader() != only) {
+                    continue; // a provider of the core seen again through the plugin's loader
+                }
+                found.add(new Found(p, only != null ? location : locationOf(p.getClass()), null, null));
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                failures++;
+                found.add(new Found(null, location, brokenIdFrom(e, location), message(e)));
+            }
+        }
+    }
+
+    private static void loadPlugin(Path plugin, List<Found> found) {
+        String name = plugin.getFileName().toString();
+        List<URL> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(plugin)) {
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                jars.add(jar.toUri().toURL());
+            }
+        } catch (IOException e) {
+            found.add(new Found(null, plugin.toString(), name, "cannot read plugin folder: " + message(e)));
+            return;
+        }
+        int before = found.size();
+        try {
+            PluginClassLoader loader = new PluginClassLoader("jazz-plugin-" + name, jars.toArray(URL[]::new));
+            loadProviders(ServiceLoader.load(BackendProvider.class, loader), loader, plugin.toString(), found);
+        } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+            found.add(new Found(null, plugin.toString(), name, message(e)));
+        }
+        if (found.size() == before) {
+            found.add(new Found(null, plugin.toString(), name,
+                    "no backend provider in " + plugin + " (no META-INF/services/" + BackendProvider.class.getName()
+                            + " in its jars)"));
+        }
+    }
+
+    /** The plugins under a folder: the folder itself if it holds jars, and each sub-folder that does. */
+    private static List<Path> pluginsIn(Path folder, List<Found> found) {
+        if (!Files.isDirectory(folder)) {
+            found.add(new Found(null, folder.toString(), folder.getFileName() == null ? folder.toString()
+                    : folder.getFileName().toString(), "plugin folder " + folder + " does not exist or is not a folder"));
+            return List.of();
+        }
+        List<Path> plugins = new ArrayList<>();
+        try (Stream<Path> children = Files.list(folder)) {
+            List<Path> sorted = children.sorted().toList();
+            if (sorted.stream().anyMatch(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p))) {
+                plugins.add(folder);
+            }
+            for (Path child : sorted) {
+                if (Files.isDirectory(child)) {
+                    plugins.add(child);
+                }
+            }
+        } catch (IOException e) {
+            found.add(new Found(null, folder.toString(), folder.getFileName().toString(),
+                    "cannot read plugin folder: " + message(e)));
+        }
+        return plugins;
+    }
+
+    /** Asks each provider for its id and availability (time-boxed) and marks duplicate ids. */
+    private static List<BackendEntry> resolve(List<Found> found) {
+        Map<String, List<BackendEntry>> byId = new LinkedHashMap<>();
+        for (Found f : found) {
+            BackendEntry e = f.provider() == null
+                    ? new BackendEntry(f.brokenId(), BackendStatus.BROKEN, f.failure(), "plugin failed to load",
+                            f.location(), null, null)
+                    : ask(f.provider(), f.location());
+            byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
+        }
+        List<BackendEntry> entries = new ArrayList<>();
+        for (List<BackendEntry> same : byId.values()) {
+            if (same.size() == 1) {
+                entries.add(same.get(0));
+                continue;
+            }
+            String where = String.join(" and ", same.stream().map(BackendEntry::location).toList());
+            for (BackendEntry e : same) {
+                entries.add(new BackendEntry(e.id(), BackendStatus.BROKEN,
+                        "id '" + e.id() + "' is provided twice: by " + where + " (remove one)",
+                        e.description(), e.location(), null, null));
+            }
+        }
+        return entries;
+    }
+
+    private static BackendEntry ask(BackendProvider provider, String location) {
+        String id;
+        String description;
+        try {
+            id = provider.id().trim().toLowerCase(Locale.ROOT);
+            description = provider.description();
+        } catch (RuntimeException | LinkageError e) {
+            return new BackendEntry(provider.getClass().getName(), BackendStatus.BROKEN,
+                    "provider failed to say its id: " + message(e), "", location, null, null);
+        }
+        FutureTask<Availability> task = new FutureTask<>(() -> {
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(provider.getClass().getClassLoader());
+            try {
+                return provider.availability();
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        });
+        Thread thread = new Thread(task, "jazz-availability-" + id);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            Availability a = task.get(AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (a == null) {
+                return new BackendEntry(id, BackendStatus.BROKEN, "availability check returned nothing", description,
+                        location, null, null);
+            }
+            return a.available()
+                    ? new BackendEntry(id, BackendStatus.AVAILABLE, null, description, location, a.device(), provider)
+                    : new BackendEntry(id, BackendStatus.UNAVAILABLE, a.reason() == null ? "no reason given" : a.reason(),
+                            description, location, null, provider);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            return new BackendEntry(id, BackendStatus.BROKEN, "availability check did not answer within "
+                    + AVAILABILITY_TIMEOUT_MS + " ms", description, location, null, null);
+        } catch (ExecutionException e) {
+            return new BackendEntry(id, BackendStatus.BROKEN, "availability check failed: " + message(e.getCause()),
+                    description, location, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new BackendEntry(id, BackendStatus.BROKEN, "interrupted while checking availability", description,
+                    location, null, null);
+        }
+    }
+
+    private static String brokenIdFrom(Throwable e, String location) {
+        String text = String.valueOf(e.getMessage());
+        int i = text.indexOf("Provider ");
+        if (i >= 0) {
+            String rest = text.substring(i + 9);
+            int end = rest.indexOf(' ');
+            return end > 0 ? rest.substring(0, end) : rest;
+        }
+        Path p = Path.of(location);
+        return p.getFileName() == null ? location : p.getFileName().toString();
+    }
+
+    private static String locationOf(Class<?> type) {
+        Module module = type.getModule();
+        if (module.isNamed()) {
+            return "module " + module.getName();
+        }
+        try {
+            var source = type.getProtectionDomain().getCodeSource();
+            return source == null ? type.getName() : Path.of(source.getLocation().toURI()).toString();
+        } catch (Exception e) {
+            return type.getName();
+        }
+    }
+
+    static String message(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (sb.length() > 0) {
+                sb.append(": ");
+            }
+            String m = t.getMessage();
+            sb.append(m == null || m.isBlank() ? t.getClass().getSimpleName()
+                    : (t instanceof ServiceConfigurationError ? m : t.getClass().getSimpleName() + " " + m));
+            if (sb.length() > 400) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<Path> splitPath(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String part : value.split(File.pathSeparator)) {
+            if (!part.isBlank()) {
+                paths.add(Path.of(part.trim()));
+            }
+        }
+        return paths;
+    }
+
+    private static String describe(List<Path> folders) {
+        return folders.isEmpty() ? "the boot layer (no plugin folders given)" : "the boot layer and " + folders;
+    }
+
+    private static int rank(String id) {
+        int i = FIRST_PARTY.indexOf(id);
+        return i >= 0 ? i : FIRST_PARTY.size();
+    }
+
+}

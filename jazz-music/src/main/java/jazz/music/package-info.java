@@ -1,0 +1,2 @@
+/** MIDI, music theory, grammar, corpus and the solo pipeline. */
+package jazz.music;

@@ -18,6 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.jar.JarFile;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +58,8 @@ public final class Backends {
     /** Variable that chooses the backend. */
     public static final String BACKEND_VARIABLE = "JAZZ_BACKEND";
 
-    private static final long AVAILABILITY_TIMEOUT_MS = Long.getLong("jazz.availability.timeout.ms", 10_000);
+    /** System property: how long an availability check may take, in milliseconds (default 10 s). */
+    public static final String AVAILABILITY_TIMEOUT_PROPERTY = "jazz.availability.timeout.ms";
 
     private final List<BackendEntry> entries;
     private final List<Path> pluginFolders;
@@ -139,7 +141,7 @@ public final class Backends {
      */
     public Optional<BackendEntry> find(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
-        return entries.stream().filter(e -> e.id().equals(wanted)).findFirst();
+        return entries.stream().filter(e -> e.id().equalsIgnoreCase(wanted)).findFirst();
     }
 
     /**
@@ -243,7 +245,11 @@ public final class Backends {
         List<URL> jars = new ArrayList<>();
         try (Stream<Path> files = Files.list(plugin)) {
             for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                jars.add(jar.toUri().toURL());
+                try (JarFile check = new JarFile(jar.toFile())) {
+                    jars.add(jar.toUri().toURL());
+                } catch (IOException e) {
+                    found.add(new Found(null, jar.toString(), name, "not a jar: " + jar + " (" + message(e) + ")"));
+                }
             }
         } catch (IOException e) {
             found.add(new Found(null, plugin.toString(), name, "cannot read plugin folder: " + message(e)));
@@ -256,7 +262,7 @@ public final class Backends {
         } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
             found.add(new Found(null, plugin.toString(), name, message(e)));
         }
-        if (found.size() == before) {
+        if (found.size() == before && !jars.isEmpty()) {
             found.add(new Found(null, plugin.toString(), name,
                     "no backend provider in " + plugin + " (no META-INF/services/" + BackendProvider.class.getName()
                             + " in its jars)"));
@@ -333,11 +339,12 @@ public final class Backends {
                 Thread.currentThread().setContextClassLoader(previous);
             }
         });
+        long timeoutMs = Long.getLong(AVAILABILITY_TIMEOUT_PROPERTY, 10_000);
         Thread thread = new Thread(task, "jazz-availability-" + id);
         thread.setDaemon(true);
         thread.start();
         try {
-            Availability a = task.get(AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Availability a = task.get(timeoutMs, TimeUnit.MILLISECONDS);
             if (a == null) {
                 return new BackendEntry(id, BackendStatus.BROKEN, "availability check returned nothing", description,
                         location, null, null);
@@ -349,7 +356,7 @@ public final class Backends {
         } catch (TimeoutException e) {
             thread.interrupt();
             return new BackendEntry(id, BackendStatus.BROKEN, "availability check did not answer within "
-                    + AVAILABILITY_TIMEOUT_MS + " ms", description, location, null, null);
+                    + timeoutMs + " ms", description, location, null, null);
         } catch (ExecutionException e) {
             return new BackendEntry(id, BackendStatus.BROKEN, "availability check failed: " + message(e.getCause()),
                     description, location, null, null);

@@ -5,7 +5,7 @@ import java.net.URLClassLoader;
 
 /**
  * The class loader of one plugin folder. It sees the platform's classes, the plugin's own jars and,
- * from the core, only the {@code jazz.api} packages: two plugins never see each other's libraries, so
+ * from the core, only the exported packages of {@code jazz.api}: two plugins never see each other's libraries, so
  * engines that need different versions of one library (JavaCPP 1.5.7 for DL4J, 1.5.11 for TensorFlow
  * Java) live in one JVM.
  */
@@ -24,7 +24,9 @@ final class PluginClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith("jazz.api.")) {
+        int dot = name.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : name.substring(0, dot);
+        if (pkg.equals("jazz.api") || pkg.equals("jazz.api.spi")) {
             return api.loadClass(name);
         }
         return super.loadClass(name, resolve);

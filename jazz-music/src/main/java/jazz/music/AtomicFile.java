@@ -1,0 +1,97 @@
+package jazz.music;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import jazz.api.BadInputException;
+
+/**
+ * Writes a file all at once or not at all: the bytes go to a temporary file in the target's folder,
+ * which is then renamed over the target. On any failure the temporary file is removed and an
+ * existing target is left as it was.
+ */
+public final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /** Writes the content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out where to write
+         * @throws IOException when writing fails
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes bytes atomically.
+     *
+     * @param target the file to write
+     * @param bytes its content
+     * @throws BadInputException when the target is a folder, its folder is missing or not writable,
+     *     or the disk is full; the message names the path
+     */
+    public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes streamed content atomically.
+     *
+     * @param target the file to write
+     * @param content writes the content
+     * @throws BadInputException when the file cannot be written; the message names the path
+     */
+    public static void write(Path target, Content content) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (Files.isDirectory(absolute)) {
+            throw new BadInputException(target + " is a folder: give a file name to write to");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new BadInputException("cannot write " + target + ": the folder " + folder
+                    + " does not exist (create it first)");
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (AccessDeniedException e) {
+            throw new BadInputException("cannot write " + target + ": permission denied in " + folder
+                    + " (choose a writable folder)", e);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("cannot write " + target + ": " + e.getFile() + " does not exist", e);
+        } catch (FileSystemException e) {
+            throw new BadInputException("cannot write " + target + ": " + e.getReason()
+                    + " (the old file, if any, is unchanged)", e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + target + ": " + e.getMessage()
+                    + " (the old file, if any, is unchanged)", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the write already failed; the original error is what the user needs
+                }
+            }
+        }
+    }
+}

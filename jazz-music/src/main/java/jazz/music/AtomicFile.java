@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jazz.api.BadInputException;
 
@@ -18,6 +20,21 @@ import jazz.api.BadInputException;
  * existing target is left as it was.
  */
 public final class AtomicFile {
+
+    /** Temporary files being written now: removed if the JVM is stopped (Ctrl-C) before the rename. */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : IN_FLIGHT) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort while the JVM goes down
+                }
+            }
+        }, "jazz-temp-cleanup"));
+    }
 
     private AtomicFile() {
     }
@@ -64,6 +81,7 @@ public final class AtomicFile {
         Path temp = null;
         try {
             temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            IN_FLIGHT.add(temp);
             try (OutputStream out = Files.newOutputStream(temp)) {
                 content.writeTo(out);
             }
@@ -72,6 +90,7 @@ public final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            IN_FLIGHT.remove(temp);
             temp = null;
         } catch (AccessDeniedException e) {
             throw new BadInputException("cannot write " + target + ": permission denied in " + folder
@@ -86,6 +105,7 @@ public final class AtomicFile {
                     + " (the old file, if any, is unchanged)", e);
         } finally {
             if (temp != null) {
+                IN_FLIGHT.remove(temp);
                 try {
                     Files.deleteIfExists(temp);
                 } catch (IOException ignored) {

@@ -1,0 +1,192 @@
+package jazz.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jazz.api.SamplingConfig;
+import jazz.api.SamplingStrategy;
+import jazz.music.AtomicFile;
+import jazz.music.ChordProgression;
+import jazz.music.Corpus;
+import jazz.music.Jazz;
+import jazz.music.MidiWriter;
+import jazz.music.ModelFile;
+import jazz.music.Solo;
+import jazz.music.TrainedModel;
+import jazz.music.WavRenderer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jazz generate}: improvises a solo and writes it as MIDI (and WAV). */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Improvises a new solo over chord changes and writes it as MIDI and WAV.",
+                "With no options: learns from the built-in corpus with the default backend and writes",
+                "solo.mid and solo.wav here. The same seed and inputs give byte-identical MIDI."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JazzCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where the model comes from: a file, a MIDI solo to train on, or (neither) the built-in corpus. */
+    static final class Source {
+        @Option(names = "--model", paramLabel = "FILE", description = "Use a trained .jazz model (no training).")
+        Path model;
+
+        @Option(names = "--midi", paramLabel = "FILE", description = "Train on this MIDI solo first.")
+        Path midi;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Source source = new Source();
+
+    @Mixin
+    PartOptions parts;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "MIDI file to write (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("solo.mid");
+
+    /** WAV output: a file, or none. */
+    static final class Wav {
+        @Option(names = "--wav", paramLabel = "FILE", description = "WAV file to write (default: the MIDI name with .wav).")
+        Path wav;
+
+        @Option(names = "--no-wav", description = "Do not render a WAV file.")
+        boolean noWav;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Wav wav = new Wav();
+
+    @Option(names = "--soundfont", paramLabel = "SF2", description = "SoundFont for the WAV (default: the JDK's).")
+    Path soundFont;
+
+    @Option(names = "--measures", paramLabel = "N", description = "Measures to improvise (default: the progression's length).")
+    Integer measures;
+
+    @Option(names = "--chords", paramLabel = "SYMBOLS",
+            description = "Chord changes, bars split by '|': \"Dm7 G7 | Cmaj7\" (default: the model's training progression).")
+    String chords;
+
+    @Option(names = "--sampling", paramLabel = "STRATEGY",
+            description = "argmax, temperature, top-k or top-p (default: ${DEFAULT-VALUE}).")
+    String sampling = "temperature";
+
+    @Option(names = "--temperature", paramLabel = "T", description = "Softmax temperature, above 0 (default: ${DEFAULT-VALUE}).")
+    double temperature = 0.5;
+
+    @Option(names = "--top-k", paramLabel = "K", description = "Tokens kept by top-k (default: ${DEFAULT-VALUE}).")
+    int topK = 5;
+
+    @Option(names = "--top-p", paramLabel = "P", description = "Probability mass kept by top-p (default: ${DEFAULT-VALUE}).")
+    double topP = 0.9;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of training, sampling and decoding (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--tempo", paramLabel = "BPM", description = "Tempo of the MIDI file (default: ${DEFAULT-VALUE}).")
+    int tempo = 130;
+
+    @Option(names = "--json", description = "Print midi, wav, backend, measures, notes, seconds and seed as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        SamplingConfig samplingConfig = new SamplingConfig(SamplingStrategy.parse(sampling), temperature, topK, topP, seed);
+        TrainingOptions.check(tempo >= 20 && tempo <= 400, "--tempo must be between 20 and 400 bpm, got " + tempo);
+        if (measures != null) {
+            TrainingOptions.check(measures >= 1 && measures <= 10_000, "--measures must be between 1 and 10000, got "
+                    + measures);
+        }
+        Path wavPath = wav.noWav ? null : wav.wav != null ? wav.wav : siblingWav(out);
+        OutputPaths.check(out);
+        if (wavPath != null) {
+            OutputPaths.check(wavPath);
+        }
+        if (soundFont != null && !Files.isRegularFile(soundFont)) {
+            throw new IllegalArgumentException("--soundfont " + soundFont + " is not a file");
+        }
+        ChordProgression given = chords == null ? null : ChordProgression.parse(chords);
+        PrintWriter err = spec.commandLine().getErr();
+        Solo solo;
+        String backendId;
+        try (Jazz jazz = Jazz.open(root.backends(), root.backendId())) {
+            backendId = jazz.backendId();
+            TrainedModel model;
+            if (source.model != null) {
+                model = ModelFile.load(source.model);
+            } else {
+                Corpus corpus = source.midi == null ? Corpus.builtIn() : Corpus.fromMidi(source.midi, parts.selection());
+                err.printf("jazz: learning from %s with %s%n", corpus.source(), backendId);
+                err.flush();
+                model = jazz.train(corpus, training.plan(seed), new ProgressBar(err, ProgressBar.onTerminal(), "train"));
+            }
+            ChordProgression progression = given != null ? given : ChordProgression.parse(model.progression());
+            int length = measures != null ? measures : progression.measures();
+            solo = jazz.improvise(model, progression, length, samplingConfig);
+        }
+        byte[] midi = MidiWriter.toMidi(solo, tempo);
+        if (wavPath != null) {
+            WavRenderer.render(midi, wavPath, soundFont);
+        }
+        try {
+            AtomicFile.write(out, midi);
+        } catch (RuntimeException e) {
+            deleteQuietly(wavPath);
+            throw e;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("midi", out.toString());
+            m.put("wav", wavPath == null ? null : wavPath.toString());
+            m.put("backend", backendId);
+            m.put("measures", solo.measures());
+            m.put("notes", solo.noteCount());
+            m.put("seconds", seconds);
+            m.put("seed", seed);
+            stdout.println(Json.write(m));
+        } else {
+            stdout.printf(Locale.ROOT, "wrote %s%s: %d measures, %d notes, backend %s, seed %d, %.2f s%n", out,
+                    wavPath == null ? "" : " and " + wavPath, solo.measures(), solo.noteCount(), backendId, seed, seconds);
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    static Path siblingWav(Path midi) {
+        String name = midi.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return midi.resolveSibling(base + ".wav");
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the MIDI failure is what gets reported
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package jazz.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jazz.music.PartSelection;
+import picocli.CommandLine.Option;
+
+/** Which parts of a MIDI file are the melody and the chords, and which window of it to use. */
+final class PartOptions {
+
+    @Option(names = "--melody-track", paramLabel = "NAME|INDEX", description = "Melody part (default: chosen automatically).")
+    String melody;
+
+    @Option(names = "--chord-track", paramLabel = "NAME|INDEX",
+            description = "Accompaniment part (repeatable; default: parts that play chords).")
+    List<String> chords = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "Q", description = "Window start, in quarter notes.")
+    Double from;
+
+    @Option(names = "--to", paramLabel = "Q", description = "Window end, in quarter notes.")
+    Double to;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "Named selection: 'metheny' picks what the notebook picks in original_metheny.mid.")
+    String preset;
+
+    PartSelection selection() {
+        return PartSelection.of(preset, melody, chords, from, to);
+    }
+}

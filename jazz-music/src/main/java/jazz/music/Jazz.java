@@ -1,0 +1,138 @@
+package jazz.music;
+
+import java.util.List;
+import java.util.Map;
+
+import jazz.api.BadInputException;
+import jazz.api.Backends;
+import jazz.api.ModelSpec;
+import jazz.api.SamplingConfig;
+import jazz.api.SequenceModel;
+import jazz.api.Trainer;
+import jazz.api.TrainingListener;
+import jazz.api.TrainingSet;
+import jazz.api.spi.Backend;
+
+/**
+ * The few lines an application needs: open a backend, train a model on a corpus (or load one with
+ * {@link ModelFile}), and improvise solos over a progression.
+ *
+ * <pre>{@code
+ * try (Jazz jazz = Jazz.open("native")) {
+ *     TrainedModel model = jazz.train(Corpus.builtIn(), TrainingPlan.notebook(1), null);
+ *     Solo solo = jazz.improvise(model, ChordProgression.parse("Dm7 G7 | Cmaj7 | Cmaj7"), 4,
+ *             SamplingConfig.temperature(0.5, 7));
+ *     byte[] midi = MidiWriter.toMidi(solo, 130);
+ * }
+ * }</pre>
+ *
+ * Not thread-safe for training; {@link #improvise} may be called from several threads.
+ */
+public final class Jazz implements AutoCloseable {
+
+    private final Backend backend;
+
+    private Jazz(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * Opens a backend found by discovery (the boot layer plus {@code JAZZ_PLUGIN_PATH} and the
+     * {@code jazz.plugin.path} property).
+     *
+     * @param backendId e.g. {@code native}
+     * @return the facade
+     * @throws jazz.api.BackendUnavailableException when it is unknown or cannot run here
+     */
+    public static Jazz open(String backendId) {
+        return open(Backends.discover(List.of()), backendId);
+    }
+
+    /**
+     * Opens a backend from given discovery results.
+     *
+     * @param backends discovered backends
+     * @param backendId the id
+     * @return the facade
+     */
+    public static Jazz open(Backends backends, String backendId) {
+        return new Jazz(backends.open(backendId, Map.of()));
+    }
+
+    /**
+     * Uses a backend the application started itself.
+     *
+     * @param backend the backend
+     * @return the facade
+     */
+    public static Jazz with(Backend backend) {
+        return new Jazz(backend);
+    }
+
+    /** @return the backend's id */
+    public String backendId() {
+        return backend.id();
+    }
+
+    /** @return what the backend computes on */
+    public String device() {
+        return backend.device();
+    }
+
+    /**
+     * Trains a model on a corpus.
+     *
+     * @param corpus what to learn from
+     * @param plan windows, model size and optimiser set-up
+     * @param listener told about every epoch; may be null
+     * @return the trained model, ready to save or improvise with
+     * @throws BadInputException when the corpus is too short for the windows
+     * @throws jazz.api.TrainingDivergedException when the loss stops being a number
+     */
+    public TrainedModel train(Corpus corpus, TrainingPlan plan, TrainingListener listener) {
+        long seed = plan.config().seed();
+        TrainingSet data = corpus.trainingSet(plan.windows(), plan.windowLength(), seed);
+        ModelSpec spec = new ModelSpec(corpus.vocabulary().size(), plan.hiddenSize(), plan.layers());
+        long start = System.nanoTime();
+        try (SequenceModel model = backend.create(spec, seed)) {
+            Trainer trainer = model.trainer(plan.config());
+            double[] loss = trainer.fit(data, listener);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            TrainingRecord record = new TrainingRecord(backend.id(), loss.length, loss, seed, corpus.source(), seconds);
+            return new TrainedModel(corpus.vocabulary(), corpus.progression().toSymbols(), record, model.weights());
+        }
+    }
+
+    /**
+     * Improvises a solo.
+     *
+     * @param model a trained model
+     * @param progression the chords to play over
+     * @param measures how many measures (the progression repeats as needed)
+     * @param sampling how tokens are drawn, and the seed of every random choice
+     * @return the solo
+     * @throws BadInputException when the model's vocabulary is not a jazz grammar or measures is below 1
+     */
+    public Solo improvise(TrainedModel model, ChordProgression progression, int measures, SamplingConfig sampling) {
+        if (measures < 1) {
+            throw new BadInputException("--measures must be at least 1, got " + measures);
+        }
+        for (String token : model.vocabulary()) {
+            try {
+                GrammarToken.parse(token);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("the model's vocabulary holds '" + token
+                        + "', which is not a jazz grammar token: " + e.getMessage());
+            }
+        }
+        try (SequenceModel loaded = backend.load(model.weights())) {
+            return SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, sampling);
+        }
+    }
+
+    /** Releases the backend. */
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

@@ -1,0 +1,234 @@
+package jazz.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import jazz.api.BackendEntry;
+import jazz.api.CanonicalWeights;
+import jazz.api.ModelSpec;
+import jazz.api.SamplingConfig;
+import jazz.api.SequenceModel;
+import jazz.api.TokenStream;
+import jazz.api.Trainer;
+import jazz.api.TrainingConfig;
+import jazz.api.TrainingSet;
+import jazz.api.spi.Backend;
+import jazz.music.Corpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jazz bench}: the same training and sampling on every backend, in one JVM, side by side. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains and samples the notebook's set-up on each available backend in this one JVM,",
+                "after a warm-up, and prints time per epoch (median of runs), training tokens/s, 50-token",
+                "sampling latency, final loss, peak heap, and each time's ratio to the fastest backend."})
+final class BenchCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JazzCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backends", split = ",", paramLabel = "IDS",
+            description = "Backends to compare (default: every first-party one).")
+    List<String> ids = new ArrayList<>(List.of("native", "dl4j", "tf", "tf-gpu"));
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per timed run (default: ${DEFAULT-VALUE}).")
+    int epochs = 100;
+
+    @Option(names = "--hidden", paramLabel = "N", description = "LSTM units (default: ${DEFAULT-VALUE}).")
+    int hidden = 64;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per backend, the median is kept (default: ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(names = "--midi", paramLabel = "FILE", description = "Corpus to train on (default: the built-in corpus).")
+    Path midi;
+
+    @Mixin
+    PartOptions parts;
+
+    @Option(names = "--json", description = "Print {machine, results} as JSON.")
+    boolean json;
+
+    /** One backend's figures. */
+    record Result(String backend, String status, double epochSeconds, double tokensPerSecond, double sample50Millis,
+                  double finalLoss, long peakHeapBytes) {
+    }
+
+    @Override
+    public Integer call() {
+        TrainingOptions.check(epochs >= 1 && epochs <= 100_000, "--epochs must be between 1 and 100000, got " + epochs);
+        TrainingOptions.check(hidden >= 1 && hidden <= 8192, "--hidden must be between 1 and 8192, got " + hidden);
+        TrainingOptions.check(runs >= 1 && runs <= 100, "--runs must be between 1 and 100, got " + runs);
+        Corpus corpus = midi == null ? Corpus.builtIn() : Corpus.fromMidi(midi, parts.selection());
+        TrainingSet data = corpus.trainingSet(60, 30, 1);
+        ModelSpec modelSpec = new ModelSpec(corpus.vocabulary().size(), hidden, 1);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Result> results = new ArrayList<>();
+        for (String id : ids) {
+            BackendEntry entry = root.backends().find(id).orElse(null);
+            if (entry == null || !entry.isAvailable()) {
+                results.add(new Result(id, entry == null ? "unknown backend" : entry.statusLine(), Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, 0));
+                continue;
+            }
+            err.printf("bench: %s (%s)...%n", id, entry.device());
+            err.flush();
+            results.add(measure(id, modelSpec, data));
+        }
+        print(results, corpus, modelSpec);
+        return ExitCodes.OK;
+    }
+
+    private Result measure(String id, ModelSpec modelSpec, TrainingSet data) {
+        try (Backend backend = root.backends().open(id, Map.of())) {
+            TrainingConfig config = TrainingConfig.notebook(1).withEpochs(epochs);
+            CanonicalWeights start = CanonicalWeights.initialize(modelSpec, 1);
+            try (SequenceModel warm = backend.load(start)) { // warm-up: compile, allocate, load kernels
+                Trainer t = warm.trainer(config);
+                for (int e = 0; e < Math.min(epochs, 20); e++) {
+                    t.epoch(data);
+                }
+                new TokenStream(warm, SamplingConfig.argmax()).next(50);
+            }
+            resetPeaks();
+            double[] perEpoch = new double[runs];
+            double finalLoss = Double.NaN;
+            for (int r = 0; r < runs; r++) {
+                try (SequenceModel model = backend.load(start)) {
+                    Trainer trainer = model.trainer(config);
+                    long t0 = System.nanoTime();
+                    for (int e = 0; e < epochs; e++) {
+                        finalLoss = trainer.epoch(data);
+                    }
+                    perEpoch[r] = (System.nanoTime() - t0) / 1e9 / epochs;
+                }
+            }
+            double epochSeconds = median(perEpoch);
+            double[] sample = new double[Math.max(5, runs * 5)];
+            try (SequenceModel model = backend.load(start)) {
+                for (int i = 0; i < sample.length; i++) {
+                    long t0 = System.nanoTime();
+                    new TokenStream(model, SamplingConfig.argmax()).next(50);
+                    sample[i] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            long tokens = (long) data.count() * data.length();
+            return new Result(id, "available", epochSeconds, tokens / epochSeconds, median(sample), finalLoss, peakHeap());
+        } catch (RuntimeException e) {
+            return new Result(id, "failed: " + e.getMessage(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+    }
+
+    private void print(List<Result> results, Corpus corpus, ModelSpec modelSpec) {
+        double fastestEpoch = results.stream().mapToDouble(Result::epochSeconds).filter(Double::isFinite).min().orElse(Double.NaN);
+        double fastestSample = results.stream().mapToDouble(Result::sample50Millis).filter(Double::isFinite).min().orElse(Double.NaN);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> machine = new LinkedHashMap<>();
+            machine.put("cores", Runtime.getRuntime().availableProcessors());
+            machine.put("cpu", cpuName());
+            machine.put("java", Runtime.version().toString());
+            machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            Map<String, Object> setup = new LinkedHashMap<>();
+            setup.put("corpus", corpus.source());
+            setup.put("vocabulary", modelSpec.vocabularySize());
+            setup.put("hidden", modelSpec.hiddenSize());
+            setup.put("parameters", modelSpec.parameterCount());
+            setup.put("epochs", epochs);
+            setup.put("runs", runs);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Result r : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("backend", r.backend());
+                m.put("status", r.status());
+                m.put("epochSeconds", r.epochSeconds());
+                m.put("tokensPerSecond", r.tokensPerSecond());
+                m.put("sample50Millis", r.sample50Millis());
+                m.put("finalLoss", r.finalLoss());
+                m.put("peakHeapBytes", r.peakHeapBytes());
+                m.put("ratioToFastest", r.epochSeconds() / fastestEpoch);
+                m.put("sampleRatioToFastest", r.sample50Millis() / fastestSample);
+                rows.add(m);
+            }
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("machine", machine);
+            all.put("setup", setup);
+            all.put("results", rows);
+            out.println(Json.write(all));
+        } else {
+            out.printf(Locale.ROOT, "%s; V=%d, n_a=%d (%,d parameters), 60 windows x 30, batch 32, %d epochs x %d runs; %d cores, Java %s%n",
+                    corpus.source(), modelSpec.vocabularySize(), modelSpec.hiddenSize(), modelSpec.parameterCount(), epochs,
+                    runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            String format = "%-8s %12s %8s %12s %12s %8s %11s %10s%n";
+            out.printf(format, "BACKEND", "EPOCH (ms)", "x FAST", "TOKENS/S", "SAMPLE50 ms", "x FAST", "FINAL LOSS", "PEAK HEAP");
+            for (Result r : results) {
+                if (!Double.isFinite(r.epochSeconds())) {
+                    out.printf("%-8s %s%n", r.backend(), r.status());
+                    continue;
+                }
+                out.printf(Locale.ROOT, "%-8s %12.3f %8.2f %12.0f %12.3f %8.2f %11.3f %9dM%n", r.backend(),
+                        r.epochSeconds() * 1e3, r.epochSeconds() / fastestEpoch, r.tokensPerSecond(), r.sample50Millis(),
+                        r.sample50Millis() / fastestSample, r.finalLoss(), r.peakHeapBytes() >> 20);
+            }
+        }
+        out.flush();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+
+    private static String cpuName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -6,6 +6,7 @@ module jazz.cli {
     requires jazz.api;
     requires jazz.music;
     requires info.picocli;
+    requires java.management;
     requires org.jfree.jfreechart;
 
     opens jazz.cli to info.picocli;

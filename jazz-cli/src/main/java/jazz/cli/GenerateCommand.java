@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -106,26 +108,42 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print midi, wav, backend, measures, notes, seconds and seed as JSON.")
     boolean json;
 
+    @Option(names = "--count", paramLabel = "N",
+            description = "Improvise N solos with seeds seed, seed+1, ... into NAME-01.mid, NAME-02.mid, ... (default: 1).")
+    int count = 1;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        SamplingConfig samplingConfig = new SamplingConfig(SamplingStrategy.parse(sampling), temperature, topK, topP, seed);
+        SamplingStrategy strategy = SamplingStrategy.parse(sampling);
+        new SamplingConfig(strategy, temperature, topK, topP, seed); // checks the ranges before any work
         TrainingOptions.check(tempo >= 20 && tempo <= 400, "--tempo must be between 20 and 400 bpm, got " + tempo);
+        TrainingOptions.check(count >= 1 && count <= 999, "--count must be between 1 and 999, got " + count);
         if (measures != null) {
             TrainingOptions.check(measures >= 1 && measures <= 10_000, "--measures must be between 1 and 10000, got "
                     + measures);
         }
-        Path wavPath = wav.noWav ? null : wav.wav != null ? wav.wav : siblingWav(out);
-        OutputPaths.check(out);
-        if (wavPath != null) {
-            OutputPaths.check(wavPath);
+        Path wavBase = wav.noWav ? null : wav.wav != null ? wav.wav : siblingWav(out);
+        List<Path> midiPaths = new ArrayList<>();
+        List<Path> wavPaths = new ArrayList<>();
+        List<SamplingConfig> configs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            midiPaths.add(count == 1 ? out : numbered(out, i + 1));
+            wavPaths.add(wavBase == null ? null : count == 1 ? wavBase : numbered(wavBase, i + 1));
+            configs.add(new SamplingConfig(strategy, temperature, topK, topP, seed + i));
+        }
+        for (int i = 0; i < count; i++) {
+            OutputPaths.check(midiPaths.get(i));
+            if (wavPaths.get(i) != null) {
+                OutputPaths.check(wavPaths.get(i));
+            }
         }
         if (soundFont != null && !Files.isRegularFile(soundFont)) {
             throw new IllegalArgumentException("--soundfont " + soundFont + " is not a file");
         }
         ChordProgression given = chords == null ? null : ChordProgression.parse(chords);
         PrintWriter err = spec.commandLine().getErr();
-        Solo solo;
+        List<Solo> solos;
         String backendId;
         try (Jazz jazz = Jazz.open(root.backends(), root.backendId())) {
             backendId = jazz.backendId();
@@ -136,40 +154,62 @@ final class GenerateCommand implements Callable<Integer> {
                 Corpus corpus = source.midi == null ? Corpus.builtIn() : Corpus.fromMidi(source.midi, parts.selection());
                 err.printf("jazz: learning from %s with %s%n", corpus.source(), backendId);
                 err.flush();
-                model = jazz.train(corpus, training.plan(seed), new ProgressBar(err, ProgressBar.onTerminal(), "train"));
+                model = jazz.train(corpus, training.plan(seed), new ProgressBar(err, ProgressBar.onTerminal() && !json, "train"));
             }
             ChordProgression progression = given != null ? given : ChordProgression.parse(model.progression());
             int length = measures != null ? measures : progression.measures();
-            solo = jazz.improvise(model, progression, length, samplingConfig);
+            solos = jazz.improviseAll(model, progression, length, configs);
         }
-        byte[] midi = MidiWriter.toMidi(solo, tempo);
-        if (wavPath != null) {
-            WavRenderer.render(midi, wavPath, soundFont);
-        }
+        List<Path> written = new ArrayList<>();
         try {
-            AtomicFile.write(out, midi);
+            for (int i = 0; i < count; i++) {
+                byte[] midi = MidiWriter.toMidi(solos.get(i), tempo);
+                if (wavPaths.get(i) != null) {
+                    WavRenderer.render(midi, wavPaths.get(i), soundFont);
+                    written.add(wavPaths.get(i));
+                }
+                AtomicFile.write(midiPaths.get(i), midi);
+                written.add(midiPaths.get(i));
+            }
         } catch (RuntimeException e) {
-            deleteQuietly(wavPath);
+            written.forEach(GenerateCommand::deleteQuietly); // all or nothing
             throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
-        if (json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Solo solo = solos.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("midi", out.toString());
-            m.put("wav", wavPath == null ? null : wavPath.toString());
+            m.put("midi", midiPaths.get(i).toString());
+            m.put("wav", wavPaths.get(i) == null ? null : wavPaths.get(i).toString());
             m.put("backend", backendId);
             m.put("measures", solo.measures());
             m.put("notes", solo.noteCount());
             m.put("seconds", seconds);
-            m.put("seed", seed);
-            stdout.println(Json.write(m));
+            m.put("seed", seed + i);
+            rows.add(m);
+            if (!json) {
+                stdout.printf(Locale.ROOT, "wrote %s%s: %d measures, %d notes, backend %s, seed %d%n", midiPaths.get(i),
+                        wavPaths.get(i) == null ? "" : " and " + wavPaths.get(i), solo.measures(), solo.noteCount(),
+                        backendId, seed + i);
+            }
+        }
+        if (json) {
+            stdout.println(Json.write(count == 1 ? rows.get(0) : rows));
         } else {
-            stdout.printf(Locale.ROOT, "wrote %s%s: %d measures, %d notes, backend %s, seed %d, %.2f s%n", out,
-                    wavPath == null ? "" : " and " + wavPath, solo.measures(), solo.noteCount(), backendId, seed, seconds);
+            stdout.printf(Locale.ROOT, "done in %.2f s%n", seconds);
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    static Path numbered(Path file, int index) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(String.format(Locale.ROOT, "%s-%02d%s", base, index, ext));
     }
 
     static Path siblingWav(Path midi) {

@@ -1,7 +1,13 @@
 package jazz.music;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jazz.api.BadInputException;
 import jazz.api.Backends;
@@ -114,6 +120,21 @@ public final class Jazz implements AutoCloseable {
      * @throws BadInputException when the model's vocabulary is not a jazz grammar or measures is below 1
      */
     public Solo improvise(TrainedModel model, ChordProgression progression, int measures, SamplingConfig sampling) {
+        return improviseAll(model, progression, measures, List.of(sampling)).get(0);
+    }
+
+    /**
+     * Improvises several solos from one loaded model, in parallel on the available cores. Each solo is
+     * exactly what {@link #improvise} gives for its config, whatever the threads do.
+     *
+     * @param model a trained model
+     * @param progression the chords to play over
+     * @param measures how many measures per solo
+     * @param samplings one config (with its seed) per solo
+     * @return the solos, in the order of the configs
+     */
+    public List<Solo> improviseAll(TrainedModel model, ChordProgression progression, int measures,
+                                   List<SamplingConfig> samplings) {
         if (measures < 1) {
             throw new BadInputException("--measures must be at least 1, got " + measures);
         }
@@ -126,7 +147,37 @@ public final class Jazz implements AutoCloseable {
             }
         }
         try (SequenceModel loaded = backend.load(model.weights())) {
-            return SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, sampling);
+            if (samplings.size() == 1) {
+                return List.of(SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, samplings.get(0)));
+            }
+            int threads = Math.min(samplings.size(), Runtime.getRuntime().availableProcessors());
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "jazz-improvise");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Solo>> futures = new ArrayList<>();
+                for (SamplingConfig sampling : samplings) {
+                    futures.add(pool.submit(() ->
+                            SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, sampling)));
+                }
+                List<Solo> solos = new ArrayList<>();
+                for (Future<Solo> f : futures) {
+                    solos.add(f.get());
+                }
+                return solos;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted while improvising");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -68,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {machine, results} as JSON.")
     boolean json;
 
+    @Option(names = "--cold", description = {"Instead: run 'jazz --backend=ID train' in a fresh JVM per backend",
+            "and compare whole-process wall times (JIT and engine start-up included)."})
+    boolean cold;
+
     /** One backend's figures. */
     record Result(String backend, String status, double epochSeconds, double tokensPerSecond, double sample50Millis,
                   double finalLoss, long peakHeapBytes) {
@@ -78,6 +82,9 @@ final class BenchCommand implements Callable<Integer> {
         TrainingOptions.check(epochs >= 1 && epochs <= 100_000, "--epochs must be between 1 and 100000, got " + epochs);
         TrainingOptions.check(hidden >= 1 && hidden <= 8192, "--hidden must be between 1 and 8192, got " + hidden);
         TrainingOptions.check(runs >= 1 && runs <= 100, "--runs must be between 1 and 100, got " + runs);
+        if (cold) {
+            return coldRuns();
+        }
         Corpus corpus = midi == null ? Corpus.builtIn() : Corpus.fromMidi(midi, parts.selection());
         TrainingSet data = corpus.trainingSet(60, 30, 1);
         ModelSpec modelSpec = new ModelSpec(corpus.vocabulary().size(), hidden, 1);
@@ -192,6 +199,62 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    private int coldRuns() {
+        List<String> corpusArgs = new ArrayList<>();
+        if (midi != null) {
+            corpusArgs.addAll(List.of("--midi", midi.toString()));
+            corpusArgs.addAll(parts.arguments());
+        }
+        corpusArgs.addAll(List.of("--hidden", String.valueOf(hidden)));
+        List<String> pluginDirs = new ArrayList<>();
+        root.pluginDirs.forEach(p -> pluginDirs.add(p.toString()));
+        PrintWriter err = spec.commandLine().getErr();
+        List<ColdRuns.Cold> results = new ArrayList<>();
+        for (String id : ids) {
+            BackendEntry entry = root.backends().find(id).orElse(null);
+            if (entry == null || !entry.isAvailable()) {
+                continue;
+            }
+            double[] times = new double[runs];
+            int code = 0;
+            for (int r = 0; r < runs; r++) {
+                err.printf("bench --cold: %s run %d/%d...%n", id, r + 1, runs);
+                err.flush();
+                ColdRuns.Cold c = ColdRuns.run(id, epochs, corpusArgs, pluginDirs);
+                times[r] = c.processSeconds();
+                code = Math.max(code, c.exitCode());
+            }
+            results.add(new ColdRuns.Cold(id, code, median(times)));
+        }
+        double fastest = results.stream().filter(c -> c.exitCode() == 0).mapToDouble(ColdRuns.Cold::processSeconds)
+                .min().orElse(Double.NaN);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (ColdRuns.Cold c : results) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("backend", c.backend());
+                m.put("exitCode", c.exitCode());
+                m.put("processSeconds", c.processSeconds());
+                m.put("ratioToFastest", c.processSeconds() / fastest);
+                rows.add(m);
+            }
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("epochs", epochs);
+            all.put("runs", runs);
+            all.put("cold", rows);
+            out.println(Json.write(all));
+        } else {
+            out.printf(Locale.ROOT, "cold 'jazz train --epochs %d', fresh JVM per run, median of %d:%n", epochs, runs);
+            for (ColdRuns.Cold c : results) {
+                out.printf(Locale.ROOT, "%-8s %8.2f s  x%.2f%s%n", c.backend(), c.processSeconds(), c.processSeconds() / fastest,
+                        c.exitCode() == 0 ? "" : "  (exit " + c.exitCode() + ")");
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static double median(double[] values) {

@@ -26,6 +26,27 @@ final class PartOptions {
             description = "Named selection: 'metheny' picks what the notebook picks in original_metheny.mid.")
     String preset;
 
+    /** @return these options as command-line arguments, to pass them on to another jazz process */
+    List<String> arguments() {
+        List<String> args = new ArrayList<>();
+        if (preset != null) {
+            args.addAll(List.of("--preset", preset));
+        }
+        if (melody != null) {
+            args.addAll(List.of("--melody-track", melody));
+        }
+        for (String c : chords) {
+            args.addAll(List.of("--chord-track", c));
+        }
+        if (from != null) {
+            args.addAll(List.of("--from", String.valueOf(from)));
+        }
+        if (to != null) {
+            args.addAll(List.of("--to", String.valueOf(to)));
+        }
+        return args;
+    }
+
     PartSelection selection() {
         return PartSelection.of(preset, melody, chords, from, to);
     }

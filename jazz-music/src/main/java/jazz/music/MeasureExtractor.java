@@ -94,7 +94,7 @@ public final class MeasureExtractor {
         for (MelodyEvent n : notes) {
             if (n.onset() >= firstVoiceEnd) {
                 if (firstVoiceEnd >= 0 && n.onset() > firstVoiceEnd) {
-                    line.add(new MelodyEvent(MelodyEvent.REST, firstVoiceEnd, n.onset() - firstVoiceEnd));
+                    line.add(rest(firstVoiceEnd, n.onset()));
                 }
                 firstVoiceEnd = n.onset() + n.duration();
             }
@@ -102,6 +102,15 @@ public final class MeasureExtractor {
         }
         line.sort(Comparator.comparingInt(MelodyEvent::onset).thenComparing(e -> !e.isRest()));
         return line;
+    }
+
+    /**
+     * A rest of the first voice. A silence longer than a measure ends at the next bar line: the
+     * measures after it hold nothing and are skipped, as the references skip them.
+     */
+    private static MelodyEvent rest(int from, int to) {
+        int end = to - from > Measure.UNITS ? (from / Measure.UNITS + 1) * Measure.UNITS : to;
+        return new MelodyEvent(MelodyEvent.REST, from, end - from);
     }
 
     /**

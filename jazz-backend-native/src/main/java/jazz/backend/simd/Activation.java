@@ -1,7 +1,6 @@
 package jazz.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,7 +15,11 @@ final class Activation {
     private static final int L = S.length();
     private static final float LOG2E = 1.4426950408889634f;
     private static final float LN2 = 0.6931471805599453f;
-    /** 1.5 · 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer. */
+    /**
+     * 1.5 · 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer. Adding
+     * it plus 127 leaves {@code round(t) + 127} in the low mantissa bits, which a shift by 23 moves into
+     * the exponent field: {@code 2^round(t)} without a float-to-int conversion (which boxes on Java 17).
+     */
     private static final float ROUNDER = 12582912f;
     private static final float LOW = -87f;
     private static final float HIGH = 88f;
@@ -35,8 +38,8 @@ final class Activation {
             FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
                     .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
                     .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-            IntVector exponent = (IntVector) whole.convert(VectorOperators.F2I, 0);
-            FloatVector power = exponent.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
             p.mul(power).intoArray(a, off + i);
         }
         for (; i < len; i++) {

@@ -6,10 +6,34 @@ import jazz.api.CanonicalWeights;
 import jazz.api.SequenceModel;
 import jazz.api.spi.Backend;
 
-/** The started native backend (issue 4 fills in the model). */
+/**
+ * The started native backend. Option {@code threads} (default: 2, or 1 on a one-core machine) sets how
+ * many threads share each training minibatch; one seed and one thread count give bit-identical results.
+ */
 final class NativeBackend implements Backend {
 
+    /** The option naming the number of training threads. */
+    static final String THREADS = "threads";
+
+    private final int threads;
+
     NativeBackend(Map<String, String> options) {
+        this.threads = threads(options.get(THREADS));
+    }
+
+    private static int threads(String option) {
+        if (option == null) {
+            return Math.min(2, Runtime.getRuntime().availableProcessors());
+        }
+        try {
+            int value = Integer.parseInt(option.trim());
+            if (value >= 1 && value <= 64) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException("option threads must be a whole number from 1 to 64, got '" + option + "'");
     }
 
     @Override
@@ -19,7 +43,7 @@ final class NativeBackend implements Backend {
 
     @Override
     public String device() {
-        return VectorInfo.describe();
+        return VectorInfo.describe() + ", " + threads + " training thread" + (threads == 1 ? "" : "s");
     }
 
     @Override
@@ -29,6 +53,6 @@ final class NativeBackend implements Backend {
 
     @Override
     public SequenceModel load(CanonicalWeights weights) {
-        throw new UnsupportedOperationException("the native LSTM is not built yet");
+        return new NativeModel(weights.copy(), threads);
     }
 }

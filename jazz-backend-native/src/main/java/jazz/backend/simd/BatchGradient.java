@@ -1,0 +1,203 @@
+package jazz.backend.simd;
+
+import java.util.Arrays;
+
+import jazz.api.TrainingSet;
+
+/**
+ * The loss and its gradient for a block of sequences: the forward pass over all steps, then full
+ * backpropagation through time. Only the recurrent products run inside the time loops; the input
+ * step of the first layer is a row gather, and the dense layer, the softmax and every weight gradient
+ * are single large products over all steps. Activations are stored time-major ({@code row = t·B + b}).
+ * Holds its buffers, so that the epoch loop allocates nothing once they have grown to the largest
+ * block; not thread-safe (one per thread).
+ */
+final class BatchGradient {
+
+    private final ParameterLayout layout;
+    private int rowCapacity;
+    private int stepCapacity;
+    private int[] inputs;
+    private int[] targets;
+    private float[][] gates;
+    private float[][] cells;
+    private float[][] tanhCells;
+    private float[][] hiddens;
+    private float[] logits;
+    private float[] gateGradient;
+    private float[] hiddenGradient;
+    private float[] belowGradient;
+    private float[] nextHiddenGradient;
+    private float[] cellGradient;
+    private float[] transposed;
+
+    BatchGradient(ParameterLayout layout) {
+        this.layout = layout;
+    }
+
+    /**
+     * Computes the summed loss of {@code rows} sequences and adds their gradient, scaled by
+     * {@code lossScale}, into {@code gradient} (which the caller zeroes).
+     *
+     * @param order the epoch's order of sequences
+     * @param from the first position in {@code order} of this block
+     * @param lossScale the factor of each sequence's loss in the minimised objective (1 / minibatch size)
+     * @return the sum over the block's sequences of their summed cross-entropy
+     */
+    double compute(Parameters parameters, TrainingSet data, int[] order, int from, int rows, float lossScale,
+                   float[] gradient) {
+        int steps = data.length();
+        ensureCapacity(rows, steps);
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < rows; b++) {
+                inputs[t * rows + b] = data.input(order[from + b], t);
+                targets[t * rows + b] = data.target(order[from + b], t);
+            }
+        }
+        forward(parameters.values, rows, steps);
+        double loss = softmaxLoss(rows * steps, lossScale);
+        backward(parameters, gradient, rows, steps);
+        return loss;
+    }
+
+    private void forward(float[] w, int rows, int steps) {
+        int n = layout.hidden;
+        int g = layout.gates;
+        int all = rows * steps;
+        int block = rows * n;
+        for (int l = 0; l < layout.spec.layers(); l++) {
+            float[] z = gates[l];
+            for (int r = 0; r < all; r++) {
+                System.arraycopy(w, layout.bias[l], z, r * g, g);
+            }
+            if (l == 0) {
+                for (int r = 0; r < all; r++) {
+                    int token = inputs[r];
+                    if (token != TrainingSet.NONE) {
+                        Matmul.add(w, layout.inputKernel[0] + token * g, z, r * g, g);
+                    }
+                }
+            } else {
+                Matmul.multiplyAdd(hiddens[l - 1], block, all, n, w, layout.inputKernel[l], g, z, 0);
+            }
+            float[] c = cells[l];
+            float[] tc = tanhCells[l];
+            float[] h = hiddens[l];
+            Arrays.fill(c, 0, block, 0f);
+            Arrays.fill(h, 0, block, 0f);
+            for (int t = 0; t < steps; t++) {
+                int zOff = t * rows * g;
+                if (t > 0) {
+                    Matmul.multiplyAdd(h, t * block, rows, n, w, layout.recurrentKernel[l], g, z, zOff);
+                }
+                CellKernels.activateGates(z, zOff, rows, n);
+                CellKernels.cellState(z, zOff, c, t * block, (t + 1) * block, rows, n);
+                System.arraycopy(c, (t + 1) * block, tc, t * block, block);
+                Activation.tanh(tc, t * block, block);
+                CellKernels.hidden(z, zOff, tc, t * block, h, (t + 1) * block, rows, n);
+            }
+        }
+        int vp = layout.paddedVocabulary;
+        for (int r = 0; r < all; r++) {
+            System.arraycopy(w, layout.denseBias, logits, r * vp, vp);
+        }
+        Matmul.multiplyAdd(hiddens[layout.spec.layers() - 1], block, all, n, w, layout.denseKernel, vp, logits, 0);
+    }
+
+    /** Replaces the logits by the gradient of the scaled loss with respect to them; returns the loss. */
+    private double softmaxLoss(int all, float lossScale) {
+        int v = layout.vocabulary;
+        int vp = layout.paddedVocabulary;
+        double loss = 0;
+        for (int r = 0; r < all; r++) {
+            int row = r * vp;
+            int target = targets[r];
+            if (target == TrainingSet.NONE) {
+                Arrays.fill(logits, row, row + vp, 0f);
+                continue;
+            }
+            float max = Activation.max(logits, row, v);
+            float targetLogit = logits[row + target];
+            Activation.exp(logits, row, v, 1f, -max);
+            float sum = Activation.sum(logits, row, v);
+            loss += Math.log(sum) - ((double) targetLogit - max);
+            Activation.scale(logits, row, v, lossScale / sum);
+            logits[row + target] -= lossScale;
+            Arrays.fill(logits, row + v, row + vp, 0f);
+        }
+        return loss;
+    }
+
+    private void backward(Parameters parameters, float[] gradient, int rows, int steps) {
+        int n = layout.hidden;
+        int g = layout.gates;
+        int vp = layout.paddedVocabulary;
+        int all = rows * steps;
+        int block = rows * n;
+        int layers = layout.spec.layers();
+        float[] top = hiddens[layers - 1];
+        Matmul.transpose(top, block, all, n, transposed, 0);
+        Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel);
+        Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
+        float[] up = hiddenGradient;
+        float[] below = belowGradient;
+        Arrays.fill(up, 0, all * n, 0f);
+        Matmul.multiplyAdd(logits, 0, all, vp, parameters.denseTransposed, 0, n, up, 0);
+        for (int l = layers - 1; l >= 0; l--) {
+            Arrays.fill(nextHiddenGradient, 0, block, 0f);
+            Arrays.fill(cellGradient, 0, block, 0f);
+            float[] recurrentT = parameters.recurrentTransposed[l];
+            for (int t = steps - 1; t >= 0; t--) {
+                CellKernels.backward(gates[l], t * rows * g, cells[l], t * block, tanhCells[l], t * block,
+                        up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
+                if (t > 0) {
+                    Arrays.fill(nextHiddenGradient, 0, block, 0f);
+                    Matmul.multiplyAdd(gateGradient, t * rows * g, rows, g, recurrentT, 0, n, nextHiddenGradient, 0);
+                }
+            }
+            Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);
+            Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l]);
+            Matmul.addRows(gateGradient, 0, all, g, gradient, layout.bias[l]);
+            if (l == 0) {
+                for (int r = 0; r < all; r++) {
+                    int token = inputs[r];
+                    if (token != TrainingSet.NONE) {
+                        Matmul.add(gateGradient, r * g, gradient, layout.inputKernel[0] + token * g, g);
+                    }
+                }
+            } else {
+                Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0);
+                Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l]);
+                Arrays.fill(below, 0, all * n, 0f);
+                Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0);
+                float[] swap = up;
+                up = below;
+                below = swap;
+            }
+        }
+    }
+
+    private void ensureCapacity(int rows, int steps) {
+        if (rows <= rowCapacity && steps <= stepCapacity) {
+            return;
+        }
+        rowCapacity = Math.max(rows, rowCapacity);
+        stepCapacity = Math.max(steps, stepCapacity);
+        int all = rowCapacity * stepCapacity;
+        int n = layout.hidden;
+        int layers = layout.spec.layers();
+        inputs = new int[all];
+        targets = new int[all];
+        gates = new float[layers][all * layout.gates];
+        cells = new float[layers][(all + rowCapacity) * n];
+        tanhCells = new float[layers][all * n];
+        hiddens = new float[layers][(all + rowCapacity) * n];
+        logits = new float[all * layout.paddedVocabulary];
+        gateGradient = new float[all * layout.gates];
+        hiddenGradient = new float[all * n];
+        belowGradient = new float[all * n];
+        nextHiddenGradient = new float[rowCapacity * n];
+        cellGradient = new float[rowCapacity * n];
+        transposed = new float[all * n];
+    }
+}

@@ -1,0 +1,115 @@
+package jazz.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The element-wise parts of one LSTM step for a block of rows, forward and backward. A row of the gate
+ * buffer holds four blocks of {@code n} values in Keras's order i, f, c, o; the gates are stored after
+ * their activation (σ for i, f, o and tanh for the candidate c).
+ */
+final class CellKernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private CellKernels() {
+    }
+
+    /** Applies σ to the i, f, o blocks and tanh to the candidate block of {@code rows} gate rows. */
+    static void activateGates(float[] gates, int off, int rows, int n) {
+        int g = 4 * n;
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * g;
+            Activation.sigmoid(gates, row, 2 * n);
+            Activation.tanh(gates, row + 2 * n, n);
+            Activation.sigmoid(gates, row + 3 * n, n);
+        }
+    }
+
+    /** {@code c = f · cPrev + i · g} for {@code rows} rows of {@code n} units. */
+    static void cellState(float[] gates, int gOff, float[] cell, int prevOff, int cOff, int rows, int n) {
+        int vectorEnd = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int row = gOff + r * 4 * n;
+            int prev = prevOff + r * n;
+            int out = cOff + r * n;
+            int j = 0;
+            for (; j < vectorEnd; j += L) {
+                FloatVector i = FloatVector.fromArray(S, gates, row + j);
+                FloatVector f = FloatVector.fromArray(S, gates, row + n + j);
+                FloatVector cand = FloatVector.fromArray(S, gates, row + 2 * n + j);
+                f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(cand)).intoArray(cell, out + j);
+            }
+            for (; j < n; j++) {
+                cell[out + j] = gates[row + n + j] * cell[prev + j] + gates[row + j] * gates[row + 2 * n + j];
+            }
+        }
+    }
+
+    /** {@code h = o · tanh(c)}, given {@code tanh(c)} already computed. */
+    static void hidden(float[] gates, int gOff, float[] tanhCell, int tOff, float[] h, int hOff, int rows, int n) {
+        int vectorEnd = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int o = gOff + r * 4 * n + 3 * n;
+            int tc = tOff + r * n;
+            int out = hOff + r * n;
+            int j = 0;
+            for (; j < vectorEnd; j += L) {
+                FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, tanhCell, tc + j)).intoArray(h, out + j);
+            }
+            for (; j < n; j++) {
+                h[out + j] = gates[o + j] * tanhCell[tc + j];
+            }
+        }
+    }
+
+    /**
+     * One step of the backward pass through the cell's element-wise part. Given the gradient reaching
+     * {@code h} (from above, {@code dhUp}, plus from the next step, {@code dhNext}) and the gradient
+     * reaching {@code c} from the next step ({@code dc}, replaced by the one for the previous step),
+     * writes the gradient of the pre-activation gates into {@code dz}.
+     */
+    static void backward(float[] gates, int gOff, float[] cell, int prevOff, float[] tanhCell, int tOff,
+                         float[] dhUp, int upOff, float[] dhNext, float[] dc, float[] dz, int dzOff, int rows, int n) {
+        int vectorEnd = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int gr = gOff + r * 4 * n;
+            int cp = prevOff + r * n;
+            int tc = tOff + r * n;
+            int up = upOff + r * n;
+            int st = r * n;
+            int dr = dzOff + r * 4 * n;
+            int j = 0;
+            for (; j < vectorEnd; j += L) {
+                FloatVector i = FloatVector.fromArray(S, gates, gr + j);
+                FloatVector f = FloatVector.fromArray(S, gates, gr + n + j);
+                FloatVector g = FloatVector.fromArray(S, gates, gr + 2 * n + j);
+                FloatVector o = FloatVector.fromArray(S, gates, gr + 3 * n + j);
+                FloatVector t = FloatVector.fromArray(S, tanhCell, tc + j);
+                FloatVector dh = FloatVector.fromArray(S, dhUp, up + j).add(FloatVector.fromArray(S, dhNext, st + j));
+                FloatVector dhO = dh.mul(o);
+                FloatVector dct = dhO.mul(t.mul(t).neg().add(1f)).add(FloatVector.fromArray(S, dc, st + j));
+                dh.mul(t).mul(o.neg().add(1f).mul(o)).intoArray(dz, dr + 3 * n + j);
+                dct.mul(g).mul(i.neg().add(1f).mul(i)).intoArray(dz, dr + j);
+                dct.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(dz, dr + 2 * n + j);
+                dct.mul(FloatVector.fromArray(S, cell, cp + j)).mul(f.neg().add(1f).mul(f)).intoArray(dz, dr + n + j);
+                dct.mul(f).intoArray(dc, st + j);
+            }
+            for (; j < n; j++) {
+                float i = gates[gr + j];
+                float f = gates[gr + n + j];
+                float g = gates[gr + 2 * n + j];
+                float o = gates[gr + 3 * n + j];
+                float t = tanhCell[tc + j];
+                float dh = dhUp[up + j] + dhNext[st + j];
+                float dct = dh * o * (1 - t * t) + dc[st + j];
+                dz[dr + 3 * n + j] = dh * t * (1 - o) * o;
+                dz[dr + j] = dct * g * (1 - i) * i;
+                dz[dr + 2 * n + j] = dct * i * (1 - g * g);
+                dz[dr + n + j] = dct * cell[cp + j] * (1 - f) * f;
+                dc[st + j] = dct * f;
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package jazz.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Dense row-major matrix products on the Vector API. Every kernel takes arrays, offsets and sizes only,
+ * so no vector value crosses a method boundary that the JIT might not inline.
+ */
+final class Matmul {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private Matmul() {
+    }
+
+    /**
+     * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in four
+     * rows by two vectors; the column panel of {@code b} stays in cache while every row block uses it.
+     */
+    static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        int vectorColumns = n - n % L;
+        int j = 0;
+        for (; j + 2 * L <= vectorColumns; j += 2 * L) {
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                int c0 = cOff + i * n + j;
+                int c1 = c0 + n;
+                int c2 = c1 + n;
+                int c3 = c2 + n;
+                FloatVector s00 = FloatVector.fromArray(S, c, c0);
+                FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+                FloatVector s10 = FloatVector.fromArray(S, c, c1);
+                FloatVector s11 = FloatVector.fromArray(S, c, c1 + L);
+                FloatVector s20 = FloatVector.fromArray(S, c, c2);
+                FloatVector s21 = FloatVector.fromArray(S, c, c2 + L);
+                FloatVector s30 = FloatVector.fromArray(S, c, c3);
+                FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
+                int a0 = aOff + i * k;
+                int bRow = bOff + j;
+                for (int p = 0; p < k; p++, bRow += n) {
+                    FloatVector b0 = FloatVector.fromArray(S, b, bRow);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bRow + L);
+                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                    s00 = x.fma(b0, s00);
+                    s01 = x.fma(b1, s01);
+                    x = FloatVector.broadcast(S, a[a0 + k + p]);
+                    s10 = x.fma(b0, s10);
+                    s11 = x.fma(b1, s11);
+                    x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+                    s20 = x.fma(b0, s20);
+                    s21 = x.fma(b1, s21);
+                    x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+                    s30 = x.fma(b0, s30);
+                    s31 = x.fma(b1, s31);
+                }
+                s00.intoArray(c, c0);
+                s01.intoArray(c, c0 + L);
+                s10.intoArray(c, c1);
+                s11.intoArray(c, c1 + L);
+                s20.intoArray(c, c2);
+                s21.intoArray(c, c2 + L);
+                s30.intoArray(c, c3);
+                s31.intoArray(c, c3 + L);
+            }
+            for (; i < m; i++) {
+                int c0 = cOff + i * n + j;
+                FloatVector s0 = FloatVector.fromArray(S, c, c0);
+                FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+                int a0 = aOff + i * k;
+                int bRow = bOff + j;
+                for (int p = 0; p < k; p++, bRow += n) {
+                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                    s0 = x.fma(FloatVector.fromArray(S, b, bRow), s0);
+                    s1 = x.fma(FloatVector.fromArray(S, b, bRow + L), s1);
+                }
+                s0.intoArray(c, c0);
+                s1.intoArray(c, c0 + L);
+            }
+        }
+        for (; j < vectorColumns; j += L) {
+            for (int i = 0; i < m; i++) {
+                int c0 = cOff + i * n + j;
+                FloatVector s0 = FloatVector.fromArray(S, c, c0);
+                int a0 = aOff + i * k;
+                int bRow = bOff + j;
+                for (int p = 0; p < k; p++, bRow += n) {
+                    s0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, b, bRow), s0);
+                }
+                s0.intoArray(c, c0);
+            }
+        }
+        if (vectorColumns < n) {
+            for (int i = 0; i < m; i++) {
+                int a0 = aOff + i * k;
+                for (int jj = vectorColumns; jj < n; jj++) {
+                    float sum = c[cOff + i * n + jj];
+                    for (int p = 0; p < k; p++) {
+                        sum = Math.fma(a[a0 + p], b[bOff + p * n + jj], sum);
+                    }
+                    c[cOff + i * n + jj] = sum;
+                }
+            }
+        }
+    }
+
+    /** {@code t[cols][rows] = a[rows][cols]ᵀ}: lets weight gradients and backward products reuse {@link #multiplyAdd}. */
+    static void transpose(float[] a, int aOff, int rows, int cols, float[] t, int tOff) {
+        for (int r = 0; r < rows; r++) {
+            int row = aOff + r * cols;
+            for (int col = 0; col < cols; col++) {
+                t[tOff + col * rows + r] = a[row + col];
+            }
+        }
+    }
+
+    /** Adds the {@code rows} rows of {@code a[rows][n]} into {@code sum[n]} (a bias gradient). */
+    static void addRows(float[] a, int aOff, int rows, int n, float[] sum, int sumOff) {
+        int vectorColumns = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int row = aOff + r * n;
+            int j = 0;
+            for (; j < vectorColumns; j += L) {
+                FloatVector.fromArray(S, sum, sumOff + j).add(FloatVector.fromArray(S, a, row + j)).intoArray(sum, sumOff + j);
+            }
+            for (; j < n; j++) {
+                sum[sumOff + j] += a[row + j];
+            }
+        }
+    }
+
+    /** {@code y[off..off+n) += x[xOff..xOff+n)}. */
+    static void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        int j = 0;
+        for (int vectorEnd = n - n % L; j < vectorEnd; j += L) {
+            FloatVector.fromArray(S, y, yOff + j).add(FloatVector.fromArray(S, x, xOff + j)).intoArray(y, yOff + j);
+        }
+        for (; j < n; j++) {
+            y[yOff + j] += x[xOff + j];
+        }
+    }
+}

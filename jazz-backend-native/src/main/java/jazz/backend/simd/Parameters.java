@@ -1,0 +1,88 @@
+package jazz.backend.simd;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import jazz.api.CanonicalWeights;
+import jazz.api.LstmLayerWeights;
+
+/**
+ * A model's weights in the native layout ({@link ParameterLayout}), plus transposed copies of the
+ * kernels that the backward pass multiplies by: {@code Whᵀ [4n][n]}, {@code Wxᵀ [4n][n]} for layers above
+ * the first, and {@code Wyᵀ [Vp][n]}. The copies are refreshed after each update.
+ */
+final class Parameters {
+
+    final ParameterLayout layout;
+    final float[] values;
+    final float[][] recurrentTransposed;
+    final float[][] inputTransposed;
+    final float[] denseTransposed;
+
+    Parameters(ParameterLayout layout) {
+        this.layout = layout;
+        this.values = new float[layout.size];
+        int layers = layout.spec.layers();
+        int n = layout.hidden;
+        recurrentTransposed = new float[layers][layout.gates * n];
+        inputTransposed = new float[layers][];
+        for (int l = 1; l < layers; l++) {
+            inputTransposed[l] = new float[layout.gates * n];
+        }
+        denseTransposed = new float[layout.paddedVocabulary * n];
+    }
+
+    /** Copies canonical weights in, checking that their spec is this model's. */
+    void importFrom(CanonicalWeights weights) {
+        if (!weights.spec().equals(layout.spec)) {
+            throw new IllegalArgumentException("the weights are for " + weights.spec() + " but the model is " + layout.spec);
+        }
+        for (int l = 0; l < layout.spec.layers(); l++) {
+            LstmLayerWeights w = weights.layers().get(l);
+            System.arraycopy(w.inputKernel(), 0, values, layout.inputKernel[l], w.inputKernel().length);
+            System.arraycopy(w.recurrentKernel(), 0, values, layout.recurrentKernel[l], w.recurrentKernel().length);
+            System.arraycopy(w.bias(), 0, values, layout.bias[l], w.bias().length);
+        }
+        int v = layout.vocabulary;
+        int vp = layout.paddedVocabulary;
+        Arrays.fill(values, layout.denseKernel, layout.size, 0f);
+        for (int r = 0; r < layout.hidden; r++) {
+            System.arraycopy(weights.denseKernel(), r * v, values, layout.denseKernel + r * vp, v);
+        }
+        System.arraycopy(weights.denseBias(), 0, values, layout.denseBias, v);
+        refreshTransposes();
+    }
+
+    /** The weights in the canonical layout, as new arrays. */
+    CanonicalWeights export() {
+        int n = layout.hidden;
+        List<LstmLayerWeights> layers = new ArrayList<>();
+        for (int l = 0; l < layout.spec.layers(); l++) {
+            int in = layout.spec.inputSize(l);
+            layers.add(new LstmLayerWeights(in, n,
+                    Arrays.copyOfRange(values, layout.inputKernel[l], layout.inputKernel[l] + in * layout.gates),
+                    Arrays.copyOfRange(values, layout.recurrentKernel[l], layout.recurrentKernel[l] + n * layout.gates),
+                    Arrays.copyOfRange(values, layout.bias[l], layout.bias[l] + layout.gates)));
+        }
+        int v = layout.vocabulary;
+        float[] dense = new float[n * v];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(values, layout.denseKernel + r * layout.paddedVocabulary, dense, r * v, v);
+        }
+        return new CanonicalWeights(layout.spec, layers, dense,
+                Arrays.copyOfRange(values, layout.denseBias, layout.denseBias + v));
+    }
+
+    /** Recomputes the transposed copies from {@link #values}. */
+    void refreshTransposes() {
+        int n = layout.hidden;
+        for (int l = 0; l < layout.spec.layers(); l++) {
+            Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
+            if (l > 0) {
+                Matmul.transpose(values, layout.inputKernel[l], n, layout.gates, inputTransposed[l], 0);
+            }
+        }
+        Matmul.transpose(values, layout.denseKernel, n, layout.paddedVocabulary, denseTransposed, 0);
+    }
+}

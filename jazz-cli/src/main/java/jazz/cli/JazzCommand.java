@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
         description = {"Learns a jazz soloist's style from MIDI and improvises new solos over chord changes",
                 "with an LSTM, on interchangeable backends (native, dl4j, tf, tf-gpu, plugins)."},
         subcommands = {GenerateCommand.class, TrainCommand.class, CorpusCommand.class, InfoCommand.class,
-                RenderCommand.class, BackendsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                RenderCommand.class, AnalyzeCommand.class, BackendsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Backend choice: --backend, else -Djazz.backend, else JAZZ_BACKEND, else native.",
                 "Exit codes: 0 ok, 2 bad input or usage, 1 internal failure."})
 public final class JazzCommand implements Runnable {

@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import jazz.api.BadInputException;
 
@@ -41,6 +44,7 @@ public final class AtomicFile {
         try {
             temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
             Files.write(temp, bytes);
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -61,6 +65,20 @@ public final class AtomicFile {
                     // The write already failed; that failure is the one to report.
                 }
             }
+        }
+    }
+
+    /**
+     * Temporary files are private to their owner; the written file gets the permissions of the file
+     * it replaces, or the usual rw-r--r-- of a new file.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its default permissions apply.
         }
     }
 }

@@ -50,13 +50,18 @@ class WavRendererTest {
     }
 
     @Test
-    void unreadableMidiOrAMissingSoundFontIsBadInput() {
+    void unreadableMidiOrAMissingOrBrokenSoundFontIsBadInput() throws Exception {
         Path wav = dir.resolve("x.wav");
         assertThrows(BadInputException.class, () -> WavRenderer.render(new byte[] {1, 2, 3}, wav, null));
         Solo solo = new Solo(List.of(new SoloNote(60, 0, 1, 100)), ChordProgression.parse("C"), 1);
         BadInputException e = assertThrows(BadInputException.class,
                 () -> WavRenderer.render(MidiWriter.toMidi(solo, 130), wav, dir.resolve("none.sf2")));
         assertTrue(e.getMessage().contains("none.sf2"));
+        Path garbage = dir.resolve("garbage.sf2");
+        Files.writeString(garbage, "RIFF but not really a SoundFont");
+        BadInputException g = assertThrows(BadInputException.class,
+                () -> WavRenderer.render(MidiWriter.toMidi(solo, 130), wav, garbage));
+        assertTrue(g.getMessage().contains("garbage.sf2"), g.getMessage());
         assertTrue(Files.notExists(wav));
     }
 }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jazz corpus}: what the grammar extraction finds in a MIDI file, or in the built-in corpus. */
 @Command(name = "corpus", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Shows what a MIDI file gives to learn from: its parts (index, name, channel, notes,",
-                "polyphony), the selection, measures, chord groups, tokens, vocabulary and counts per token type.",
-                "With no --midi it describes the built-in corpus."})
+        description = {"Shows what a MIDI file gives to learn from: its parts (index, name, channel, notes, "
+                + "polyphony), the selection, measures, chord groups, tokens, vocabulary and counts per token type. "
+                + "With no --midi it describes the built-in corpus."})
 final class CorpusCommand implements Callable<Integer> {
 
     @Spec

@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jazz render}: MIDI to WAV with the JDK's software synthesizer, no audio device needed. */
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Renders a MIDI file to WAV (44.1 kHz, 16-bit, stereo) with the JDK's Gervill",
-                "synthesizer, offline; optionally with a SoundFont (.sf2)."})
+        description = {"Renders a MIDI file to WAV (44.1 kHz, 16-bit, stereo) with the JDK's Gervill "
+                + "synthesizer, offline; optionally with a SoundFont (.sf2)."})
 final class RenderCommand implements Callable<Integer> {
 
     @Spec

@@ -229,7 +229,9 @@ public record Chord(String symbol, int root, int bass, int tones) {
     }
 
     private static int rootScore(int relative) {
-        int[] weight = {0, 0, 1, 6, 6, 1, 2, 5, 2, 2, 3, 3};
+        // Thirds weigh most, then fifths (a diminished one too), then sevenths: the root has the most
+        // thirds stacked above it, as in B-D-F-A (Bm7b5 rather than Dm6).
+        int[] weight = {0, 0, 1, 6, 6, 1, 4, 5, 2, 2, 3, 3};
         int score = 0;
         for (int i = 1; i < 12; i++) {
             if (ChordQuality.has(relative, i)) {

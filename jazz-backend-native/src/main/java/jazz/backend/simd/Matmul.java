@@ -18,8 +18,17 @@ final class Matmul {
     /**
      * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in four
      * rows by two vectors; the column panel of {@code b} stays in cache while every row block uses it.
+     * Rows beyond a multiple of four go through {@link #multiplyAddRow}.
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        int blocked = m - m % 4;
+        for (int i = blocked; i < m; i++) {
+            multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
+        }
+        if (blocked == 0) {
+            return;
+        }
+        m = blocked;
         int vectorColumns = n - n % L;
         int j = 0;
         for (; j + 2 * L <= vectorColumns; j += 2 * L) {
@@ -64,20 +73,6 @@ final class Matmul {
                 s30.intoArray(c, c3);
                 s31.intoArray(c, c3 + L);
             }
-            for (; i < m; i++) {
-                int c0 = cOff + i * n + j;
-                FloatVector s0 = FloatVector.fromArray(S, c, c0);
-                FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
-                int a0 = aOff + i * k;
-                int bRow = bOff + j;
-                for (int p = 0; p < k; p++, bRow += n) {
-                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                    s0 = x.fma(FloatVector.fromArray(S, b, bRow), s0);
-                    s1 = x.fma(FloatVector.fromArray(S, b, bRow + L), s1);
-                }
-                s0.intoArray(c, c0);
-                s1.intoArray(c, c0 + L);
-            }
         }
         for (; j < vectorColumns; j += L) {
             for (int i = 0; i < m; i++) {
@@ -101,6 +96,49 @@ final class Matmul {
                     }
                     c[cOff + i * n + jj] = sum;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code c[n] += a[k] · b[k][n]}, one row: streams {@code b} row by row (a column panel would jump a
+     * whole row of {@code b} per load) and folds four rows of {@code b} into each load and store of {@code c}.
+     */
+    static void multiplyAddRow(float[] a, int aOff, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        int vectorColumns = n - n % L;
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            float x0 = a[aOff + p];
+            float x1 = a[aOff + p + 1];
+            float x2 = a[aOff + p + 2];
+            float x3 = a[aOff + p + 3];
+            int r0 = bOff + p * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            int j = 0;
+            for (; j < vectorColumns; j += L) {
+                FloatVector sum = FloatVector.fromArray(S, c, cOff + j);
+                sum = FloatVector.broadcast(S, x0).fma(FloatVector.fromArray(S, b, r0 + j), sum);
+                sum = FloatVector.broadcast(S, x1).fma(FloatVector.fromArray(S, b, r1 + j), sum);
+                sum = FloatVector.broadcast(S, x2).fma(FloatVector.fromArray(S, b, r2 + j), sum);
+                sum = FloatVector.broadcast(S, x3).fma(FloatVector.fromArray(S, b, r3 + j), sum);
+                sum.intoArray(c, cOff + j);
+            }
+            for (; j < n; j++) {
+                c[cOff + j] += x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+            }
+        }
+        for (; p < k; p++) {
+            float x = a[aOff + p];
+            int r = bOff + p * n;
+            int j = 0;
+            for (; j < vectorColumns; j += L) {
+                FloatVector.broadcast(S, x).fma(FloatVector.fromArray(S, b, r + j), FloatVector.fromArray(S, c, cOff + j))
+                        .intoArray(c, cOff + j);
+            }
+            for (; j < n; j++) {
+                c[cOff + j] += x * b[r + j];
             }
         }
     }

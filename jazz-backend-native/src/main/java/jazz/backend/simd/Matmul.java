@@ -12,12 +12,15 @@ final class Matmul {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Per-thread buffer for a packed column panel of {@code b}; grows to the largest panel, then stays. */
+    private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
     private Matmul() {
     }
 
     /**
      * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in four
-     * rows by two vectors; the column panel of {@code b} stays in cache while every row block uses it.
+     * rows by two vectors; each column panel of {@code b} is packed once and used by every row block.
      * Rows beyond a multiple of four go through {@link #multiplyAddRow}.
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
@@ -30,8 +33,19 @@ final class Matmul {
         }
         m = blocked;
         int vectorColumns = n - n % L;
+        float[][] holder = PANEL.get();
+        if (holder[0].length < 2 * L * k) {
+            holder[0] = new float[2 * L * k];
+        }
+        float[] panel = holder[0];
         int j = 0;
         for (; j + 2 * L <= vectorColumns; j += 2 * L) {
+            // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
+            // one page per row for wide matrices, and the row blocks below would walk them all again.
+            for (int p = 0, src = bOff + j; p < k; p++, src += n) {
+                FloatVector.fromArray(S, b, src).intoArray(panel, 2 * L * p);
+                FloatVector.fromArray(S, b, src + L).intoArray(panel, 2 * L * p + L);
+            }
             int i = 0;
             for (; i + 4 <= m; i += 4) {
                 int c0 = cOff + i * n + j;
@@ -47,10 +61,9 @@ final class Matmul {
                 FloatVector s30 = FloatVector.fromArray(S, c, c3);
                 FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
                 int a0 = aOff + i * k;
-                int bRow = bOff + j;
-                for (int p = 0; p < k; p++, bRow += n) {
-                    FloatVector b0 = FloatVector.fromArray(S, b, bRow);
-                    FloatVector b1 = FloatVector.fromArray(S, b, bRow + L);
+                for (int p = 0; p < k; p++) {
+                    FloatVector b0 = FloatVector.fromArray(S, panel, 2 * L * p);
+                    FloatVector b1 = FloatVector.fromArray(S, panel, 2 * L * p + L);
                     FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
                     s00 = x.fma(b0, s00);
                     s01 = x.fma(b1, s01);

@@ -107,6 +107,17 @@ final class Activation {
         return sum;
     }
 
+    /** {@code a[i] = mul · a[i] + add}. */
+    static void affine(float[] a, int off, int len, float mul, float add) {
+        int i = 0;
+        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
+            FloatVector.fromArray(S, a, off + i).mul(mul).add(add).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = mul * a[off + i] + add;
+        }
+    }
+
     /** {@code a[i] *= factor}. */
     static void scale(float[] a, int off, int len, float factor) {
         int i = 0;

@@ -12,17 +12,40 @@ final class Matmul {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Per-thread buffer for a packed column panel of {@code b}; grows to the largest panel, then stays. */
+    private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
     private Matmul() {
     }
 
     /**
      * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in four
-     * rows by two vectors; the column panel of {@code b} stays in cache while every row block uses it.
+     * rows by two vectors; each column panel of {@code b} is packed once and used by every row block.
+     * Rows beyond a multiple of four go through {@link #multiplyAddRow}.
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        int blocked = m - m % 4;
+        for (int i = blocked; i < m; i++) {
+            multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
+        }
+        if (blocked == 0) {
+            return;
+        }
+        m = blocked;
         int vectorColumns = n - n % L;
+        float[][] holder = PANEL.get();
+        if (holder[0].length < 2 * L * k) {
+            holder[0] = new float[2 * L * k];
+        }
+        float[] panel = holder[0];
         int j = 0;
         for (; j + 2 * L <= vectorColumns; j += 2 * L) {
+            // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
+            // one page per row for wide matrices, and the row blocks below would walk them all again.
+            for (int p = 0, src = bOff + j; p < k; p++, src += n) {
+                FloatVector.fromArray(S, b, src).intoArray(panel, 2 * L * p);
+                FloatVector.fromArray(S, b, src + L).intoArray(panel, 2 * L * p + L);
+            }
             int i = 0;
             for (; i + 4 <= m; i += 4) {
                 int c0 = cOff + i * n + j;
@@ -38,10 +61,9 @@ final class Matmul {
                 FloatVector s30 = FloatVector.fromArray(S, c, c3);
                 FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
                 int a0 = aOff + i * k;
-                int bRow = bOff + j;
-                for (int p = 0; p < k; p++, bRow += n) {
-                    FloatVector b0 = FloatVector.fromArray(S, b, bRow);
-                    FloatVector b1 = FloatVector.fromArray(S, b, bRow + L);
+                for (int p = 0; p < k; p++) {
+                    FloatVector b0 = FloatVector.fromArray(S, panel, 2 * L * p);
+                    FloatVector b1 = FloatVector.fromArray(S, panel, 2 * L * p + L);
                     FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
                     s00 = x.fma(b0, s00);
                     s01 = x.fma(b1, s01);
@@ -63,20 +85,6 @@ final class Matmul {
                 s21.intoArray(c, c2 + L);
                 s30.intoArray(c, c3);
                 s31.intoArray(c, c3 + L);
-            }
-            for (; i < m; i++) {
-                int c0 = cOff + i * n + j;
-                FloatVector s0 = FloatVector.fromArray(S, c, c0);
-                FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
-                int a0 = aOff + i * k;
-                int bRow = bOff + j;
-                for (int p = 0; p < k; p++, bRow += n) {
-                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                    s0 = x.fma(FloatVector.fromArray(S, b, bRow), s0);
-                    s1 = x.fma(FloatVector.fromArray(S, b, bRow + L), s1);
-                }
-                s0.intoArray(c, c0);
-                s1.intoArray(c, c0 + L);
             }
         }
         for (; j < vectorColumns; j += L) {
@@ -101,6 +109,49 @@ final class Matmul {
                     }
                     c[cOff + i * n + jj] = sum;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code c[n] += a[k] · b[k][n]}, one row: streams {@code b} row by row (a column panel would jump a
+     * whole row of {@code b} per load) and folds four rows of {@code b} into each load and store of {@code c}.
+     */
+    static void multiplyAddRow(float[] a, int aOff, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        int vectorColumns = n - n % L;
+        int p = 0;
+        for (; p + 4 <= k; p += 4) {
+            float x0 = a[aOff + p];
+            float x1 = a[aOff + p + 1];
+            float x2 = a[aOff + p + 2];
+            float x3 = a[aOff + p + 3];
+            int r0 = bOff + p * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            int j = 0;
+            for (; j < vectorColumns; j += L) {
+                FloatVector sum = FloatVector.fromArray(S, c, cOff + j);
+                sum = FloatVector.broadcast(S, x0).fma(FloatVector.fromArray(S, b, r0 + j), sum);
+                sum = FloatVector.broadcast(S, x1).fma(FloatVector.fromArray(S, b, r1 + j), sum);
+                sum = FloatVector.broadcast(S, x2).fma(FloatVector.fromArray(S, b, r2 + j), sum);
+                sum = FloatVector.broadcast(S, x3).fma(FloatVector.fromArray(S, b, r3 + j), sum);
+                sum.intoArray(c, cOff + j);
+            }
+            for (; j < n; j++) {
+                c[cOff + j] += x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+            }
+        }
+        for (; p < k; p++) {
+            float x = a[aOff + p];
+            int r = bOff + p * n;
+            int j = 0;
+            for (; j < vectorColumns; j += L) {
+                FloatVector.broadcast(S, x).fma(FloatVector.fromArray(S, b, r + j), FloatVector.fromArray(S, c, cOff + j))
+                        .intoArray(c, cOff + j);
+            }
+            for (; j < n; j++) {
+                c[cOff + j] += x * b[r + j];
             }
         }
     }

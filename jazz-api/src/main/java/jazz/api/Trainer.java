@@ -24,7 +24,8 @@ public interface Trainer {
 
     /**
      * Runs the configured number of epochs, reporting each one. Stops with
-     * {@link TrainingDivergedException} when a loss is not finite, and with a
+     * {@link TrainingDivergedException} when a loss is not finite or above
+     * {@link TrainingSet#divergenceBound()} (the loss exploded), and with a
      * {@link CancellationException} when the thread is interrupted between epochs.
      *
      * @param data the training set
@@ -33,13 +34,14 @@ public interface Trainer {
      */
     default double[] fit(TrainingSet data, TrainingListener listener) {
         int epochs = config().epochs();
+        double bound = data.divergenceBound();
         double[] history = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("training interrupted before epoch " + (epochsDone() + 1));
             }
             double loss = epoch(data);
-            if (!Double.isFinite(loss)) {
+            if (!Double.isFinite(loss) || loss > bound) {
                 throw new TrainingDivergedException(epochsDone(), loss);
             }
             history[e] = loss;

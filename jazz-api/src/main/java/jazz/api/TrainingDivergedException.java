@@ -13,7 +13,7 @@ public final class TrainingDivergedException extends RuntimeException {
      */
     public TrainingDivergedException(int epoch, double loss) {
         super("training diverged at epoch " + epoch + " (loss " + loss
-                + "): lower the learning rate (--lr) and train again");
+                + ", far worse than guessing): lower the learning rate (--lr) and train again");
         this.epoch = epoch;
     }
 

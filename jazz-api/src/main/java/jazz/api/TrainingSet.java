@@ -111,6 +111,29 @@ public final class TrainingSet {
     }
 
     /**
+     * How many steps have a target, over all sequences.
+     *
+     * @return the number of targets
+     */
+    public long targetCount() {
+        long n = 0;
+        for (int t : targets) {
+            n += t == NONE ? 0 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * The loss above which training has certainly diverged: ten times the loss of a uniform guess over
+     * the tokens in use, summed over a sequence's targets. A healthy run starts near one tenth of it.
+     *
+     * @return the bound, per sequence
+     */
+    public double divergenceBound() {
+        return 10 * Math.log(Math.max(2, maxToken() + 1)) * targetCount() / count;
+    }
+
+    /**
      * The largest token index used, or {@link #NONE} if none is.
      *
      * @return the largest index

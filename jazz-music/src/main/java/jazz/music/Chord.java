@@ -265,6 +265,7 @@ public record Chord(String symbol, int root, int bass, int tones) {
         };
     }
 
+    /** Rotates a 12-bit pitch-class set up by {@code by} semitones (down when negative). */
     static int rotate(int mask, int by) {
         int r = Math.floorMod(by, 12);
         return ((mask << r) | (mask >>> (12 - r))) & 0xFFF;

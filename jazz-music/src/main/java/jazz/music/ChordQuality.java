@@ -38,6 +38,7 @@ public enum ChordQuality {
         return OTHER;
     }
 
+    /** Whether a 12-bit pitch-class set holds a pitch class (wrapped into 0..11). */
     static boolean has(int mask, int pitchClass) {
         return (mask & (1 << Math.floorMod(pitchClass, 12))) != 0;
     }

@@ -1,6 +1,8 @@
 package jazz.music;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * One part of a MIDI file: the notes of one channel in one track.
@@ -38,15 +40,25 @@ public record MidiPart(int index, String name, int track, int channel, int progr
      */
     public int polyphony(double from, double to) {
         List<MidiNote> inside = notesIn(from, to);
+        // A sweep over onsets (notes are sorted by onset): the ends still ahead are the notes sounding.
+        PriorityQueue<Double> sounding = new PriorityQueue<>();
         int max = 0;
-        for (MidiNote n : inside) {
-            int sounding = 0;
-            for (MidiNote m : inside) {
-                if (m.onset() <= n.onset() && m.end() > n.onset() || m.onset() == n.onset()) {
-                    sounding++;
+        int i = 0;
+        while (i < inside.size()) {
+            double onset = inside.get(i).onset();
+            while (!sounding.isEmpty() && sounding.peek() <= onset) {
+                sounding.poll();
+            }
+            int group = 0;
+            List<Double> ends = new ArrayList<>();
+            for (; i < inside.size() && inside.get(i).onset() == onset; i++) {
+                group++;
+                if (inside.get(i).end() > onset) {
+                    ends.add(inside.get(i).end());
                 }
             }
-            max = Math.max(max, sounding);
+            max = Math.max(max, sounding.size() + group);
+            sounding.addAll(ends);
         }
         return max;
     }

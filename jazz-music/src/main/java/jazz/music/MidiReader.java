@@ -39,6 +39,8 @@ public final class MidiReader {
     /** Most notes read from one file. */
     static final int MAX_NOTES = 1_000_000;
     private static final int MAX_TRACKS = 4096;
+    /** Latest note end, in quarters: a day of music at 400 bpm; beyond it times would overflow the grid. */
+    static final double MAX_QUARTERS = 400 * 60 * 24;
 
     private MidiReader() {
     }
@@ -111,7 +113,12 @@ public final class MidiReader {
         if (parts.isEmpty()) {
             throw new BadInputException(file + " holds no notes");
         }
-        return new MidiScore(file, type, resolution, parts);
+        MidiScore score = new MidiScore(file, type, resolution, parts);
+        if (score.length() > MAX_QUARTERS) {
+            throw new BadInputException(file + " has a note ending after " + (long) score.length()
+                    + " quarter notes, more than a day of music; the file is damaged");
+        }
+        return score;
     }
 
     /** Walks the chunks: header first, then chunks whose lengths fit the file. */

@@ -67,7 +67,11 @@ public final class SoloGenerator {
 
     /**
      * Samples tokens until they fill four beats; durations are snapped to the sixteenth grid and the
-     * last token is cut to end on the bar line.
+     * last token is cut to end on the bar line; approach and other tones become chord tones.
+     *
+     * @param stream the model's token stream, carrying its state from measure to measure
+     * @param vocabulary the parsed vocabulary
+     * @return tokens whose durations add up to four beats
      */
     static List<GrammarToken> fillMeasure(TokenStream stream, List<GrammarToken> vocabulary) {
         List<GrammarToken> measure = new ArrayList<>();

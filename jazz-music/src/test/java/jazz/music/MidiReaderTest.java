@@ -90,8 +90,9 @@ class MidiReaderTest {
         byte[] absurd = good.clone();
         ByteBuffer.wrap(absurd).putInt(18, 0x7FFFFFF0);
         byte[] noNotes = new MidiBytes(480, 1).name(0, "silence").bytes(1);
+        byte[] endless = new MidiBytes(1, 1).name(0, "x").note(0, 0, 60, 0, 0x0FFFFFFFL).bytes(1);
         List<byte[]> cases = List.of(new byte[0], "not a midi file at all".getBytes(), Arrays.copyOf(good, good.length - 5),
-                absurd, noNotes);
+                absurd, noNotes, endless);
         for (int i = 0; i < cases.size(); i++) {
             Path file = write("bad" + i + ".mid", cases.get(i));
             BadInputException e = assertThrows(BadInputException.class, () -> MidiReader.read(file));

@@ -58,6 +58,43 @@ public interface SequenceModel extends AutoCloseable {
         return out;
     }
 
+    /**
+     * The loss of a data set with the current weights, without training: the mean over sequences of
+     * the cross-entropy summed over the steps with a target (the same measure {@link Trainer#epoch}
+     * reports). Used for held-out evaluation.
+     *
+     * @param data sequences whose tokens fit the vocabulary
+     * @return the mean loss per sequence
+     * @throws IllegalArgumentException when a token is out of range
+     */
+    default double evaluate(TrainingSet data) {
+        data.checkFits(spec().vocabularySize());
+        double total = 0;
+        int[] inputs = new int[data.length()];
+        for (int s = 0; s < data.count(); s++) {
+            for (int t = 0; t < inputs.length; t++) {
+                inputs[t] = data.input(s, t);
+            }
+            float[][] logits = logits(inputs);
+            for (int t = 0; t < inputs.length; t++) {
+                int target = data.target(s, t);
+                if (target == TrainingSet.NONE) {
+                    continue;
+                }
+                double max = Double.NEGATIVE_INFINITY;
+                for (float v : logits[t]) {
+                    max = Math.max(max, v);
+                }
+                double sum = 0;
+                for (float v : logits[t]) {
+                    sum += Math.exp(v - max);
+                }
+                total += Math.log(sum) + max - logits[t][target];
+            }
+        }
+        return total / data.count();
+    }
+
     /** Releases native resources; the default holds none. */
     @Override
     default void close() {

@@ -2,11 +2,14 @@ package jazz.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jazz.api.TrainingListener;
 import jazz.music.Corpus;
 import jazz.music.Jazz;
 import jazz.music.ModelFile;
@@ -31,8 +34,14 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--midi", paramLabel = "FILE", description = "MIDI file to learn from (default: the built-in corpus).")
+    @Option(names = "--midi", paramLabel = "FILE|DIR",
+            description = "MIDI file, or folder of MIDI files (searched recursively), to learn from (default: the built-in corpus).")
     Path midi;
+
+    @Option(names = "--eval-ratio", paramLabel = "R",
+            description = {"Share held out for evaluation: whole files when there are several, else the last measures",
+                    "(default: 0.1 with several files, none with one). Reports held-out loss and perplexity per epoch."})
+    Double evalRatio;
 
     @Mixin
     PartOptions parts;
@@ -59,14 +68,31 @@ final class TrainCommand implements Callable<Integer> {
         if (plot != null) {
             OutputPaths.check(plot);
         }
-        Corpus corpus = midi == null ? Corpus.builtIn() : Corpus.fromMidi(midi, parts.selection());
         PrintWriter err = spec.commandLine().getErr();
+        Corpus corpus = CorpusLoader.load(midi, parts.selection(), err);
+        Double ratio = evalRatio != null ? evalRatio : corpus.segmentCount() > 1 ? Double.valueOf(0.1) : null;
+        if (ratio != null && ratio != 0) {
+            corpus = corpus.withHeldOut(ratio, seed);
+        }
+        List<Double> evalLoss = new ArrayList<>();
         TrainedModel model;
         try (Jazz jazz = Jazz.open(root.backends(), root.backendId())) {
             err.printf("jazz: training on %s with %s (%d tokens, vocabulary %d)%n", corpus.source(), jazz.backendId(),
                     corpus.tokens().size(), corpus.vocabulary().size());
             err.flush();
-            model = jazz.train(corpus, plan, new ProgressBar(err, ProgressBar.onTerminal() && !json, "train"));
+            ProgressBar bar = new ProgressBar(err, ProgressBar.onTerminal() && !json, "train");
+            model = jazz.train(corpus, plan, new TrainingListener() {
+                @Override
+                public void epochDone(int epoch, int epochs, double loss) {
+                    bar.epochDone(epoch, epochs, loss);
+                }
+
+                @Override
+                public void evaluated(int epoch, double loss, double perplexity) {
+                    evalLoss.add(loss);
+                    bar.evaluated(epoch, loss, perplexity);
+                }
+            });
         }
         ModelFile.save(out, model);
         if (plot != null) {
@@ -81,6 +107,7 @@ final class TrainCommand implements Callable<Integer> {
             m.put("loss", loss);
             m.put("seconds", model.training().seconds());
             m.put("out", out.toString());
+            m.put("evalLoss", evalLoss.isEmpty() ? null : evalLoss);
             spec.commandLine().getOut().println(Json.write(m));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT,

@@ -36,9 +36,24 @@ public final class Corpus {
     private final int[] indices;
     private final int chordGroups;
     private final ChordProgression progression;
+    /** Token offsets where each segment (a file, or a held-out tail) starts; the last entry is the end. */
+    private final int[] segmentStarts;
+    /** Measures per segment. */
+    private final int[] segmentMeasures;
+    /** Which segments are held out of training, for evaluation. */
+    private final boolean[] heldOut;
 
     private Corpus(String source, List<MidiPart> parts, SelectedParts selection, List<Measure> measures,
             int chordGroups) {
+        this(source, parts, selection, measures, chordGroups, new int[] {measures.size()}, new boolean[1]);
+    }
+
+    /**
+     * @param segmentMeasures measures per segment, in order, summing to {@code measures.size()}
+     * @param heldOut per segment: held out of training
+     */
+    private Corpus(String source, List<MidiPart> parts, SelectedParts selection, List<Measure> measures,
+            int chordGroups, int[] segmentMeasures, boolean[] heldOut) {
         this.source = source;
         this.parts = List.copyOf(parts);
         this.selection = selection;
@@ -60,6 +75,123 @@ public final class Corpus {
         }
         this.indices = all.stream().mapToInt(index::get).toArray();
         this.progression = progressionOf(measures);
+        this.heldOut = heldOut.clone();
+        this.segmentMeasures = segmentMeasures.clone();
+        this.segmentStarts = new int[segmentMeasures.length + 1];
+        int measure = 0;
+        for (int s = 0; s < segmentMeasures.length; s++) {
+            int tokensInSegment = 0;
+            for (int m = 0; m < segmentMeasures[s]; m++) {
+                tokensInSegment += perMeasure.get(measure++).size();
+            }
+            segmentStarts[s + 1] = segmentStarts[s] + tokensInSegment;
+        }
+    }
+
+    /**
+     * Several solos as one corpus: one vocabulary over all of them, each file a segment that training
+     * windows never cross.
+     *
+     * @param source how to name the collection (e.g. the folder)
+     * @param corpora the files' corpora, at least one
+     * @return the combined corpus
+     */
+    public static Corpus combine(String source, List<Corpus> corpora) {
+        if (corpora.isEmpty()) {
+            throw new BadInputException("no usable MIDI file in " + source);
+        }
+        List<Measure> measures = new ArrayList<>();
+        int[] segments = new int[corpora.size()];
+        int groups = 0;
+        for (int i = 0; i < corpora.size(); i++) {
+            measures.addAll(corpora.get(i).measures);
+            segments[i] = corpora.get(i).measures.size();
+            groups += corpora.get(i).chordGroups;
+        }
+        return new Corpus(source, List.of(), null, measures, groups, segments, new boolean[segments.length]);
+    }
+
+    /**
+     * A copy that holds some data out of training: whole files when there are several (a seeded
+     * choice of {@code round(ratio · files)}, at least one, never all), else the last
+     * {@code ceil(ratio · measures)} measures of the single solo.
+     *
+     * @param ratio share to hold out, in (0, 1)
+     * @param seed seeds the choice of files
+     * @return the corpus with held-out segments
+     * @throws BadInputException when the ratio is out of range or nothing would be left to train on
+     */
+    public Corpus withHeldOut(double ratio, long seed) {
+        if (!(ratio > 0 && ratio < 1)) {
+            throw new BadInputException("--eval-ratio must be between 0 and 1 (exclusive), got " + ratio);
+        }
+        int files = segmentMeasures.length;
+        if (files >= 2) {
+            int hold = (int) Math.max(1, Math.min(files - 1, Math.round(ratio * files)));
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new java.util.Random(seed));
+            boolean[] held = new boolean[files];
+            for (int i = 0; i < hold; i++) {
+                held[order.get(i)] = true;
+            }
+            return new Corpus(source, parts, selection, measures, chordGroups, segmentMeasures, held);
+        }
+        int tail = (int) Math.ceil(ratio * measures.size());
+        if (tail >= measures.size()) {
+            throw new BadInputException("the corpus from " + source + " has " + measures.size()
+                    + " measures: too few to hold " + ratio + " of them out");
+        }
+        return new Corpus(source, parts, selection, measures, chordGroups,
+                new int[] {measures.size() - tail, tail}, new boolean[] {false, true});
+    }
+
+    /** @return how many files (or parts of one) make up the corpus */
+    public int segmentCount() {
+        return segmentStarts.length - 1;
+    }
+
+    /** @return true when some data is held out of training */
+    public boolean hasHeldOut() {
+        for (boolean h : heldOut) {
+            if (h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The held-out data as a training set, without randomness: each held-out segment cut into
+     * consecutive windows of {@code min(windowLength, shortest segment - 1)} tokens, in the notebook's
+     * convention.
+     *
+     * @param windowLength the training window length
+     * @return the evaluation set, or null when nothing is held out
+     */
+    public TrainingSet evaluationSet(int windowLength) {
+        int shortest = Integer.MAX_VALUE;
+        for (int s = 0; s < heldOut.length; s++) {
+            if (heldOut[s]) {
+                shortest = Math.min(shortest, segmentStarts[s + 1] - segmentStarts[s]);
+            }
+        }
+        if (shortest == Integer.MAX_VALUE || shortest < 2) {
+            return null;
+        }
+        int length = Math.min(windowLength, shortest - 1);
+        List<int[]> windows = new ArrayList<>();
+        for (int s = 0; s < heldOut.length; s++) {
+            if (!heldOut[s]) {
+                continue;
+            }
+            for (int start = segmentStarts[s]; start + length <= segmentStarts[s + 1]; start += length) {
+                windows.add(java.util.Arrays.copyOfRange(indices, start, start + length));
+            }
+        }
+        return TrainingSet.fromWindows(windows.toArray(int[][]::new));
     }
 
     /**
@@ -177,18 +309,40 @@ public final class Corpus {
             throw new BadInputException("training needs at least one window of at least one token, got " + windows
                     + " x " + windowLength);
         }
-        if (indices.length < windowLength + 1) {
-            throw new BadInputException("the corpus from " + source + " has " + indices.length
-                    + " tokens; training windows of " + windowLength + " need at least " + (windowLength + 1)
-                    + ": choose a longer window of the piece (--from/--to)");
+        // Starts are drawn over the training segments as if they were one line, never crossing a
+        // segment's end; with one segment this is the notebook's draw exactly.
+        long[] startsBefore = new long[heldOut.length + 1];
+        for (int s = 0; s < heldOut.length; s++) {
+            int length = segmentStarts[s + 1] - segmentStarts[s];
+            int usable = heldOut[s] ? 0 : Math.max(0, length - windowLength);
+            startsBefore[s + 1] = startsBefore[s] + usable;
+        }
+        long total = startsBefore[heldOut.length];
+        if (total < 1 || total > Integer.MAX_VALUE) {
+            throw new BadInputException("the corpus from " + source + " has " + trainingTokenCount()
+                    + " tokens to train on; training windows of " + windowLength + " need a solo of at least "
+                    + (windowLength + 1) + ": choose a longer window of the piece (--from/--to) or a shorter --window-length");
         }
         SplittableRandom random = new SplittableRandom(seed);
         int[][] out = new int[windows][windowLength];
         for (int i = 0; i < windows; i++) {
-            int start = random.nextInt(indices.length - windowLength);
+            int k = random.nextInt((int) total);
+            int s = 0;
+            while (startsBefore[s + 1] <= k) {
+                s++;
+            }
+            int start = segmentStarts[s] + (int) (k - startsBefore[s]);
             System.arraycopy(indices, start, out[i], 0, windowLength);
         }
         return out;
+    }
+
+    private int trainingTokenCount() {
+        int n = 0;
+        for (int s = 0; s < heldOut.length; s++) {
+            n += heldOut[s] ? 0 : segmentStarts[s + 1] - segmentStarts[s];
+        }
+        return n;
     }
 
     /**

@@ -86,7 +86,8 @@ public final class Jazz implements AutoCloseable {
     }
 
     /**
-     * Trains a model on a corpus.
+     * Trains a model on a corpus. When the corpus holds data out ({@link Corpus#withHeldOut}), the
+     * listener also hears the held-out loss and perplexity after every epoch.
      *
      * @param corpus what to learn from
      * @param plan windows, model size and optimiser set-up
@@ -100,9 +101,22 @@ public final class Jazz implements AutoCloseable {
         TrainingSet data = corpus.trainingSet(plan.windows(), plan.windowLength(), seed);
         ModelSpec spec = new ModelSpec(corpus.vocabulary().size(), plan.hiddenSize(), plan.layers());
         long start = System.nanoTime();
+        TrainingSet held = corpus.hasHeldOut() ? corpus.evaluationSet(plan.windowLength()) : null;
         try (SequenceModel model = backend.create(spec, seed)) {
             Trainer trainer = model.trainer(plan.config());
-            double[] loss = trainer.fit(data, listener);
+            TrainingListener reporting = listener;
+            if (held != null && listener != null) {
+                double tokensPerSequence = (double) held.targetCount() / held.count();
+                reporting = new TrainingListener() {
+                    @Override
+                    public void epochDone(int epoch, int epochs, double loss) {
+                        listener.epochDone(epoch, epochs, loss);
+                        double evalLoss = model.evaluate(held);
+                        listener.evaluated(epoch, evalLoss, Math.exp(evalLoss / tokensPerSequence));
+                    }
+                };
+            }
+            double[] loss = trainer.fit(data, reporting);
             double seconds = (System.nanoTime() - start) / 1e9;
             TrainingRecord record = new TrainingRecord(backend.id(), loss.length, loss, seed, corpus.source(), seconds);
             return new TrainedModel(corpus.vocabulary(), corpus.progression().toSymbols(), record, model.weights());

@@ -7,7 +7,6 @@ import jazz.api.SequenceModel;
 import jazz.api.Trainer;
 import jazz.api.TrainingConfig;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The model on DL4J. One flattened parameter array holds the weights; the inference network and every
@@ -82,11 +81,6 @@ final class Dl4jModel implements SequenceModel {
     /** @return the lock a sampler holds while it runs the inference network */
     Object lock() {
         return lock;
-    }
-
-    /** @return the flattened parameters (live) */
-    INDArray parameters() {
-        return network.params();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package jazz.backend.dl4j;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.deeplearning4j.nn.layers.recurrent.BaseRecurrentLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -59,7 +61,7 @@ final class Dl4jSampler implements Sampler {
     private float[] run(int input) {
         MultiLayerNetwork network = model.inferenceNetwork();
         LayerWorkspaceMgr workspaces = LayerWorkspaceMgr.noWorkspaces();
-        INDArray x = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, spec.vocabularySize(), 1);
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 1, spec.vocabularySize(), 1);
         if (input != TrainingSet.NONE) {
             x.putScalar(new long[] {0, input, 0}, 1f);
         }
@@ -83,7 +85,7 @@ final class Dl4jSampler implements Sampler {
 
     @Override
     public void reset() {
-        java.util.Arrays.fill(states, null);
+        Arrays.fill(states, null);
     }
 
     @Override

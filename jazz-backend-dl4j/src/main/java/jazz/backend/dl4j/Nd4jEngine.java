@@ -13,24 +13,27 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Nd4jEngine {
 
     private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
-    private static String device;
 
     private Nd4jEngine() {
     }
 
     /**
-     * Loads ND4J (the first time) and applies the thread settings.
+     * Loads ND4J (the first time) and applies the thread settings. One thread is the default because
+     * ND4J's loops and OpenBLAS otherwise start a thread per core, and on a small model their
+     * hand-offs cost more than they save (measured: far slower on a busy 2-core machine).
      *
      * @param settings the settings
      * @return what ND4J runs on, e.g. "CPU, ND4J CpuBackend, OPENBLAS, 1 thread"
      * @throws IllegalStateException when ND4J's native library fails to load
      */
     static synchronized String start(EngineSettings settings) {
+        // A system property is JVM-wide: another JavaCPP (TensorFlow's plugin) that loads later also
+        // skips the check, which only lifts a limit. A value the user set is kept.
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
             System.setProperty(MAX_PHYSICAL_BYTES, "0");
         }
         try {
-            device = PluginContext.call(() -> {
+            return PluginContext.call(() -> {
                 Nd4j.getEnvironment().setMaxThreads(settings.threads());
                 Nd4j.getEnvironment().setMaxMasterThreads(settings.threads());
                 Nd4j.factory().blas().setMaxThreads(settings.threads());
@@ -42,6 +45,5 @@ final class Nd4jEngine {
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("ND4J failed to start: " + e, e);
         }
-        return device;
     }
 }

@@ -1,15 +1,34 @@
 package jazz.backend.dl4j;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
-import jazz.api.CanonicalWeights;
-import jazz.api.SequenceModel;
 import jazz.api.spi.Availability;
 import jazz.api.spi.Backend;
 import jazz.api.spi.BackendProvider;
 
-/** Provides {@code dl4j}: deeplearning4j on ND4J's native CPU backend. */
+/**
+ * Provides {@code dl4j}: the notebook's model on deeplearning4j and ND4J's native CPU backend. The
+ * plugin lives on a class path of its own (DL4J's jars carry module descriptors that do not resolve),
+ * so this class only looks at resources until {@link #create} starts ND4J.
+ */
 public final class Dl4jBackendProvider implements BackendProvider {
+
+    /** The backend id. */
+    static final String ID = "dl4j";
+
+    /** Classes and native files the plugin folder must hold, with what is missing when one is absent. */
+    private static final String[][] REQUIRED = {
+        {"org/nd4j/linalg/factory/Nd4j.class", "nd4j-api"},
+        {"org/nd4j/linalg/cpu/nativecpu/CpuBackend.class", "nd4j-native"},
+        {"org/deeplearning4j/nn/multilayer/MultiLayerNetwork.class", "deeplearning4j-nn"},
+        {"org/bytedeco/javacpp/Loader.class", "javacpp"},
+        {"org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libnd4jcpu.so", "nd4j-native's linux-x86_64 natives"},
+        {"org/bytedeco/openblas/linux-x86_64/libopenblas.so.0", "openblas's linux-x86_64 natives"},
+    };
 
     /** Creates the provider; cheap, loads no native code. */
     public Dl4jBackendProvider() {
@@ -17,44 +36,63 @@ public final class Dl4jBackendProvider implements BackendProvider {
 
     @Override
     public String id() {
-        return "dl4j";
+        return ID;
     }
 
     @Override
     public String description() {
-        return "deeplearning4j 1.0.0-M2.1 on ND4J native (CPU)";
+        return "deeplearning4j " + dl4jVersion() + " on ND4J nd4j-native (CPU, OpenBLAS)";
     }
 
     @Override
     public Availability availability() {
-        if (getClass().getClassLoader().getResource("org/nd4j/linalg/factory/Nd4j.class") == null) {
-            return Availability.unavailable("nd4j-api is missing from the plugin folder");
+        try {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            String arch = System.getProperty("os.arch", "");
+            if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+                return Availability.unavailable("the plugin bundles ND4J natives for linux-x86_64 only, this is "
+                        + os + "/" + arch);
+            }
+            ClassLoader loader = Dl4jBackendProvider.class.getClassLoader();
+            for (String[] required : REQUIRED) {
+                if (loader.getResource(required[0]) == null) {
+                    return Availability.unavailable(required[1] + " is missing from the plugin folder (no "
+                            + required[0] + ")");
+                }
+            }
+            return Availability.available("CPU (ND4J nd4j-native, OpenBLAS)");
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable("the plugin folder could not be inspected: " + e);
         }
-        return Availability.unavailable("the DL4J model is not implemented yet (issue 6)");
     }
 
+    /**
+     * Starts ND4J with the plugin's settings.
+     *
+     * @param options {@code threads} (default 1) and {@code workspaces} ({@code enabled}, the default, or
+     *     {@code none}); other keys are ignored
+     * @return the backend
+     * @throws IllegalArgumentException when an option's value cannot be read
+     * @throws IllegalStateException when ND4J fails to start
+     */
     @Override
     public Backend create(Map<String, String> options) {
-        return new Backend() {
-            @Override
-            public String id() {
-                return "dl4j";
-            }
+        EngineSettings settings = EngineSettings.from(options == null ? Map.of() : options);
+        return new Dl4jBackend(settings, Nd4jEngine.start(settings));
+    }
 
-            @Override
-            public String device() {
-                return "CPU";
+    /** @return the version of deeplearning4j-nn in the plugin folder, from its Maven metadata */
+    static String dl4jVersion() {
+        try (InputStream in = Dl4jBackendProvider.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+            if (in == null) {
+                return "(unknown version)";
             }
-
-            @Override
-            public String engineVersion() {
-                return "ND4J " + org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName();
-            }
-
-            @Override
-            public SequenceModel load(CanonicalWeights weights) {
-                throw new UnsupportedOperationException("the DL4J model is not implemented yet (issue 6)");
-            }
-        };
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            return "(unknown version)";
+        }
     }
 }

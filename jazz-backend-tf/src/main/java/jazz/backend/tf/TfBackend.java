@@ -34,6 +34,8 @@ final class TfBackend implements Backend {
         this.device = device;
         this.deviceName = deviceName;
         this.threads = threads;
+        LoadedNatives.requireNoOtherBuild(id, device == ComputeDevice.GPU ? TensorFlowFiles.GPU_PLATFORM
+                : TensorFlowFiles.CPU_PLATFORM);
         try {
             this.version = TensorFlow.version();
         } catch (LinkageError e) {

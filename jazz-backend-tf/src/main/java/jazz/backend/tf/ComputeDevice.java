@@ -1,7 +1,5 @@
 package jazz.backend.tf;
 
-import java.util.Collection;
-
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -54,14 +52,13 @@ enum ComputeDevice {
     }
 
     /**
-     * Runs a graph once; on the GPU traced, failing unless the given matrix products ran on the GPU.
+     * Runs a graph once; on the GPU traced, failing unless its matrix products ran on the GPU.
      *
      * @param runner the prepared run
-     * @param matMuls the names of the graph's matrix products
      * @param what what the graph is, for the message
      * @return the run's result, which the caller closes
      */
-    Result runChecked(Session.Runner runner, Collection<String> matMuls, String what) {
+    Result runChecked(Session.Runner runner, String what) {
         if (this == CPU) {
             return runner.run();
         }
@@ -70,7 +67,7 @@ enum ComputeDevice {
         try {
             DevicePlacement.of(result.getMetadata().orElseThrow(() -> new IllegalStateException(
                     "tf-gpu: TensorFlow returned no run metadata, so the placement cannot be checked")))
-                    .requireGpu(matMuls, what);
+                    .requireGpu(what);
             return result;
         } catch (RuntimeException e) {
             result.close();

@@ -1,7 +1,6 @@
 package jazz.backend.tf;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +15,18 @@ import org.tensorflow.proto.RunMetadata;
 /**
  * Where the nodes of one traced run actually executed, read from TensorFlow's own step statistics.
  * This is how {@code tf-gpu} proves that the model's matrix products ran on a GPU instead of trusting
- * the requested placement, which TensorFlow may soften.
+ * the requested placement, which TensorFlow may soften. Products are recognised by their op type
+ * (any type containing {@code MatMul}, so fused products count too), not by name, because the graph
+ * optimiser may rename or fuse nodes.
  */
 final class DevicePlacement {
 
-    private final Map<String, Set<String>> devicesByNode;
+    private final Map<String, String> opTypes;
+    private final Map<String, Set<String>> devices;
 
-    private DevicePlacement(Map<String, Set<String>> devicesByNode) {
-        this.devicesByNode = devicesByNode;
+    private DevicePlacement(Map<String, String> opTypes, Map<String, Set<String>> devices) {
+        this.opTypes = opTypes;
+        this.devices = devices;
     }
 
     /**
@@ -31,17 +34,37 @@ final class DevicePlacement {
      * @return the placement it shows
      */
     static DevicePlacement of(RunMetadata metadata) {
-        Map<String, Set<String>> byNode = new LinkedHashMap<>();
+        Map<String, String> opTypes = new LinkedHashMap<>();
+        Map<String, Set<String>> devices = new LinkedHashMap<>();
         for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
             for (NodeExecStats node : device.getNodeStatsList()) {
-                // GPU stream statistics name a node "name:OpType".
+                // GPU stream statistics name a node "name:OpType"; labels read "name = OpType(inputs)".
                 String name = node.getNodeName();
                 int colon = name.indexOf(':');
                 String key = colon < 0 ? name : name.substring(0, colon);
-                byNode.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(device.getDevice());
+                devices.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(device.getDevice());
+                String label = node.getTimelineLabel();
+                int equals = label.indexOf(" = ");
+                int paren = label.indexOf('(', Math.max(equals, 0));
+                if (equals >= 0 && paren > equals) {
+                    opTypes.putIfAbsent(key, label.substring(equals + 3, paren));
+                } else if (colon >= 0) {
+                    opTypes.putIfAbsent(key, name.substring(colon + 1));
+                }
             }
         }
-        return new DevicePlacement(byNode);
+        return new DevicePlacement(opTypes, devices);
+    }
+
+    /** @return the nodes that ran a matrix product, in trace order */
+    List<String> products() {
+        List<String> products = new ArrayList<>();
+        opTypes.forEach((node, type) -> {
+            if (type.contains("MatMul")) {
+                products.add(node);
+            }
+        });
+        return products;
     }
 
     /**
@@ -49,33 +72,38 @@ final class DevicePlacement {
      * @return the devices the node ran on (empty when it did not run)
      */
     Set<String> devicesOf(String node) {
-        return devicesByNode.getOrDefault(node, Set.of());
+        return devices.getOrDefault(node, Set.of());
     }
 
     /** @return every device that ran a node */
     Set<String> devices() {
         Set<String> all = new TreeSet<>();
-        devicesByNode.values().forEach(all::addAll);
+        devices.values().forEach(all::addAll);
         return all;
     }
 
     /**
-     * Checks that nodes ran on a GPU.
+     * Checks that the run's matrix products ran on a GPU.
      *
-     * @param nodes the nodes that must have run on a GPU
      * @param what what was run, for the message
-     * @throws IllegalStateException naming the nodes that ran elsewhere and the devices that were used
+     * @throws IllegalStateException naming the products that ran elsewhere and the devices used, or
+     *     saying that no product was traced at all
      */
-    void requireGpu(Collection<String> nodes, String what) {
+    void requireGpu(String what) {
+        List<String> products = products();
+        if (products.isEmpty()) {
+            throw new IllegalStateException("tf-gpu: the trace of the " + what + " shows no matrix product, so its"
+                    + " placement cannot be checked; devices used: " + devices());
+        }
         List<String> elsewhere = new ArrayList<>();
-        for (String node : nodes) {
-            Set<String> devices = devicesOf(node);
-            if (devices.stream().noneMatch(d -> d.contains("GPU"))) {
-                elsewhere.add(node + " on " + (devices.isEmpty() ? "no traced device" : String.join(", ", devices)));
+        for (String node : products) {
+            Set<String> on = devicesOf(node);
+            if (on.stream().noneMatch(d -> d.contains("GPU"))) {
+                elsewhere.add(node + " on " + String.join(", ", on));
             }
         }
         if (!elsewhere.isEmpty()) {
-            throw new IllegalStateException("tf-gpu: TensorFlow ran " + elsewhere.size() + " of the " + nodes.size()
+            throw new IllegalStateException("tf-gpu: TensorFlow ran " + elsewhere.size() + " of the " + products.size()
                     + " matrix products of the " + what + " outside the GPU (" + String.join("; ", elsewhere.subList(0,
                     Math.min(3, elsewhere.size()))) + "); devices used: " + devices() + ". Refusing to fall back to the"
                     + " CPU silently: check the CUDA runtime and cuDNN libraries, or choose --backend=tf for the CPU");

@@ -1,24 +1,20 @@
 package jazz.backend.tf;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
  * The arithmetic of the model on a graph: one-hot inputs, matrix products and the Keras LSTM cell
- * (gates i, f, c, o in that order along the last axis). It records the name of every matrix product,
- * so that {@code tf-gpu} can check where the heavy work ran.
+ * (gates i, f, c, o in that order along the last axis).
  */
 final class LstmOps {
 
     private final Ops tf;
-    private final List<String> matMuls = new ArrayList<>();
 
     /**
      * @param tf where the operations go (already placed on a device, if any)
@@ -32,20 +28,13 @@ final class LstmOps {
         return tf;
     }
 
-    /** @return the names of the matrix products built so far */
-    List<String> matMulNames() {
-        return List.copyOf(matMuls);
-    }
-
     /**
      * @param a left operand
      * @param b right operand
      * @return {@code a · b}
      */
     Operand<TFloat32> matMul(Operand<TFloat32> a, Operand<TFloat32> b) {
-        MatMul<TFloat32> product = tf.linalg.matMul(a, b);
-        matMuls.add(product.op().name());
-        return product;
+        return tf.linalg.matMul(a, b);
     }
 
     /**

@@ -27,7 +27,6 @@ final class StepGraph {
     private final Operand<TFloat32> logits;
     private final List<Operand<TFloat32>> nextH = new ArrayList<>();
     private final List<Operand<TFloat32>> nextC = new ArrayList<>();
-    private final List<String> matMuls;
 
     /**
      * Builds the step on a graph.
@@ -55,12 +54,6 @@ final class StepGraph {
             x = next.h();
         }
         logits = step.math.add(ops.matMul(x, p.denseKernel()), p.denseBias());
-        matMuls = ops.matMulNames();
-    }
-
-    /** @return the names of the step's matrix products */
-    List<String> matMulNames() {
-        return matMuls;
     }
 
     /**

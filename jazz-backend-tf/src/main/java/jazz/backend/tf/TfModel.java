@@ -1,7 +1,6 @@
 package jazz.backend.tf;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jazz.api.CanonicalWeights;
@@ -135,12 +134,11 @@ final class TfModel implements SequenceModel {
      *
      * @param runner the prepared run
      * @param firstRun whether this graph has not run before
-     * @param matMuls the graph's matrix products
      * @param what what the graph is
      * @return the result, which the caller closes
      */
-    Result run(Session.Runner runner, boolean firstRun, List<String> matMuls, String what) {
-        return firstRun ? device().runChecked(runner, matMuls, what) : runner.run();
+    Result run(Session.Runner runner, boolean firstRun, String what) {
+        return firstRun ? device().runChecked(runner, what) : runner.run();
     }
 
     private void ensureOpen() {

@@ -54,8 +54,7 @@ final class TfSampler implements Sampler {
         List<AutoCloseable> tensors = new ArrayList<>();
         try {
             StepGraph graph = model.step();
-            try (Result result = model.run(graph.runner(model.session(), input, state, tensors), firstRun,
-                    graph.matMulNames(), "sampling step")) {
+            try (Result result = model.run(graph.runner(model.session(), input, state, tensors), firstRun, "sampling step")) {
                 return graph.read(result, state);
             }
         } finally {

@@ -80,7 +80,7 @@ final class TfTrainer implements Trainer {
                     .fetch(graph.loss())
                     .addTarget(update.apply());
             boolean firstRun = !training.ran;
-            try (Result result = model.run(runner, firstRun, graph.matMulNames(), "training graph")) {
+            try (Result result = model.run(runner, firstRun, "training graph")) {
                 training.ran = true;
                 iterations = t;
                 return TensorData.scalar(result.get(0));

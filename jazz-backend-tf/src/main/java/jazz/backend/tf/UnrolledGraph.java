@@ -34,7 +34,6 @@ final class UnrolledGraph {
     private final Placeholder<TFloat32> sequences;
     private final Div<TFloat32> loss;
     private final List<Output<TFloat32>> gradients = new ArrayList<>();
-    private final List<String> matMuls;
 
     /**
      * Builds the graph.
@@ -78,7 +77,6 @@ final class UnrolledGraph {
         for (int i = 0; i < p.groups().size(); i++) {
             gradients.add(grads.dy(i));
         }
-        matMuls = ops.matMulNames();
     }
 
     /** @return the number of steps */
@@ -109,10 +107,5 @@ final class UnrolledGraph {
     /** @return the loss's gradient for every parameter group, in canonical order */
     List<Output<TFloat32>> gradients() {
         return gradients;
-    }
-
-    /** @return the names of the graph's forward matrix products */
-    List<String> matMulNames() {
-        return matMuls;
     }
 }

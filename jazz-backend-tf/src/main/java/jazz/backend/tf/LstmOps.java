@@ -52,15 +52,13 @@ final class LstmOps {
     /**
      * One LSTM step.
      *
-     * @param projectedInput the input times the input kernel, {@code [B][4 n_a]}
+     * @param projectedInput the input times the input kernel plus the bias, {@code [B][4 n_a]}
      * @param previous the state before the step, or null for the zero state
      * @param recurrentKernel {@code [n_a][4 n_a]}
-     * @param bias {@code [4 n_a]}
      * @return the state after the step
      */
-    CellState cell(Operand<TFloat32> projectedInput, CellState previous, Operand<TFloat32> recurrentKernel,
-                   Operand<TFloat32> bias) {
-        Operand<TFloat32> z = tf.math.add(projectedInput, bias);
+    CellState cell(Operand<TFloat32> projectedInput, CellState previous, Operand<TFloat32> recurrentKernel) {
+        Operand<TFloat32> z = projectedInput;
         if (previous != null) {
             z = tf.math.add(z, matMul(previous.h(), recurrentKernel));
         }

@@ -1,9 +1,9 @@
 package jazz.backend.tf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import jazz.api.ModelSpec;
 import jazz.api.Sampler;
 import jazz.api.TrainingSet;
 import org.tensorflow.Result;
@@ -15,23 +15,19 @@ import org.tensorflow.Result;
 final class TfSampler implements Sampler {
 
     private final TfModel model;
-    private final float[][] state; // every layer's h, then every layer's c
+    private final float[] state; // every layer's h, then every layer's c
 
     /**
      * @param model the model to run
      */
     TfSampler(TfModel model) {
         this.model = model;
-        ModelSpec spec = model.spec();
-        this.state = new float[2 * spec.layers()][spec.hiddenSize()];
+        this.state = new float[StepGraph.stateSize(model.spec())];
     }
 
     private TfSampler(TfSampler from) {
         this.model = from.model;
-        this.state = new float[from.state.length][];
-        for (int i = 0; i < state.length; i++) {
-            state[i] = from.state[i].clone();
-        }
+        this.state = from.state.clone();
     }
 
     @Override
@@ -64,9 +60,7 @@ final class TfSampler implements Sampler {
 
     @Override
     public void reset() {
-        for (float[] s : state) {
-            java.util.Arrays.fill(s, 0f);
-        }
+        Arrays.fill(state, 0f);
     }
 
     @Override

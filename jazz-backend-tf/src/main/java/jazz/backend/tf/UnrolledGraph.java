@@ -54,16 +54,16 @@ final class UnrolledGraph {
         targets = g.placeholder(TInt32.class, Placeholder.shape(Shape.of(length, -1)));
         sequences = g.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-        // Layer by layer: each layer's input projection for all steps is one matrix product.
+        // Layer by layer: each layer's input projection (with its bias) for all steps is one product.
         Operand<TFloat32> layerInput = g.reshape(ops.oneHot(inputs, v), g.constant(new int[] {-1, v}));
         for (int l = 0; l < spec.layers(); l++) {
-            Operand<TFloat32> projected = g.reshape(ops.matMul(layerInput, p.inputKernel(l)),
+            Operand<TFloat32> projected = g.reshape(g.math.add(ops.matMul(layerInput, p.inputKernel(l)), p.bias(l)),
                     g.constant(new int[] {length, -1, 4 * n}));
             List<Output<TFloat32>> perStep = g.unstack(projected, (long) length).output();
             List<Operand<TFloat32>> outputs = new ArrayList<>();
             LstmOps.CellState state = null;
             for (int t = 0; t < length; t++) {
-                state = ops.cell(perStep.get(t), state, p.recurrentKernel(l), p.bias(l));
+                state = ops.cell(perStep.get(t), state, p.recurrentKernel(l));
                 outputs.add(state.h());
             }
             layerInput = g.reshape(g.stack(outputs), g.constant(new int[] {-1, n}));

@@ -88,7 +88,7 @@ class DevicePlacementTest {
             try (Session session = new Session(graph)) {
                 weights.write(session, CanonicalWeights.initialize(spec, 1));
                 List<AutoCloseable> tensors = new ArrayList<>();
-                try (Result result = step.runner(session, 2, new float[4][3], tensors).setOptions(trace)
+                try (Result result = step.runner(session, 2, new float[StepGraph.stateSize(spec)], tensors).setOptions(trace)
                         .runAndFetchMetadata()) {
                     requireProductsOnTheCpuOnly(DevicePlacement.of(result.getMetadata().orElseThrow()), "step");
                 }

@@ -85,10 +85,10 @@ final class CudaDriver {
         }
     }
 
-    /** @return why no driver was found, naming every place looked at */
+    /** @return why no driver was found, naming the places looked at */
     String absence() {
-        return procFolder + " is absent and " + LIBRARY + " is in none of " + libraryFolders
-                + " nor in the linker cache " + linkerCache;
+        return procFolder + " is absent and " + LIBRARY + " is neither in " + linkerCache + " nor in the "
+                + libraryFolders.size() + " usual library folders (" + libraryFolders.get(0) + ", ...)";
     }
 
     /**

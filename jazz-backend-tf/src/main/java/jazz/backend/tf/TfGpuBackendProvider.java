@@ -72,9 +72,9 @@ public final class TfGpuBackendProvider implements BackendProvider {
             missing.add("no CUDA driver: " + driver.absence());
         }
         if (!files.hasApi() || !files.hasNatives(TensorFlowFiles.GPU_PLATFORM)) {
-            missing.add("the GPU plugin folder " + TensorFlowFiles.folderOf(TfGpuBackendProvider.class)
-                    + " lacks TensorFlow's CUDA build (" + TensorFlowFiles.nativeJar(TensorFlowFiles.GPU_PLATFORM)
-                    + "): build it with mvn -Pgpu package");
+            missing.add("TensorFlow's CUDA build (" + TensorFlowFiles.nativeJar(TensorFlowFiles.GPU_PLATFORM)
+                    + ") is not in the GPU plugin folder " + TensorFlowFiles.folderOf(TfGpuBackendProvider.class)
+                    + ": build it with mvn -Pgpu package");
         }
         return missing;
     }

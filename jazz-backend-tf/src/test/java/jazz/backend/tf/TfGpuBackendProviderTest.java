@@ -77,7 +77,7 @@ class TfGpuBackendProviderTest {
         assertEquals(1, provider.missing().size(), provider.missing().toString());
         assertTrue(provider.missing().get(0).contains("mvn -Pgpu package"));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> provider.create(Map.of()));
-        assertTrue(e.getMessage().startsWith("tf-gpu is unavailable: the GPU plugin folder"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("tf-gpu is unavailable: TensorFlow's CUDA build"), e.getMessage());
     }
 
     @Test
@@ -116,7 +116,7 @@ class TfGpuBackendProviderTest {
             assertEquals("tf-gpu", provider.id());
             Availability a = provider.availability();
             assertFalse(a.available());
-            assertTrue(a.reason().contains("lacks TensorFlow's CUDA build"), a.reason());
+            assertTrue(a.reason().contains("is not in the GPU plugin folder"), a.reason());
             assertThrows(IllegalStateException.class, () -> provider.create(Map.of()));
         }
     }

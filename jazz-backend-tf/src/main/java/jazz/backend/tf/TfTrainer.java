@@ -12,6 +12,7 @@ import jazz.api.TrainingSet;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
 
 /**
  * Trains a {@link TfModel}: one session run per minibatch computes the loss, the gradients and the
@@ -41,8 +42,7 @@ final class TfTrainer implements Trainer {
     @Override
     public double epoch(TrainingSet data) {
         data.checkFits(model.spec().vocabularySize());
-        Training training = byLength.computeIfAbsent(data.length(),
-                t -> { UnrolledGraph g = model.unrolled(t); return new Training(g, slots.updateFor(g)); });
+        Training training = byLength.computeIfAbsent(data.length(), this::training);
         int[] order = data.epochOrder(config.seed(), epochs);
         double sum = 0;
         for (int start = 0; start < order.length; start += config.batchSize()) {
@@ -51,6 +51,11 @@ final class TfTrainer implements Trainer {
         }
         epochs++;
         return sum / order.length;
+    }
+
+    private Training training(int length) {
+        UnrolledGraph graph = model.unrolled(length);
+        return new Training(graph, slots.updateFor(graph));
     }
 
     private double step(Training training, TrainingSet data, int[] batch) {
@@ -79,9 +84,8 @@ final class TfTrainer implements Trainer {
                     .feed(update.beta2Power(), add(tensors, scalar(Math.pow(config.beta2(), t))))
                     .fetch(graph.loss())
                     .addTarget(update.apply());
-            boolean firstRun = !training.ran;
-            try (Result result = model.run(runner, firstRun, "training graph")) {
-                training.ran = true;
+            try (Result result = model.run(runner, training.firstRun(), "training graph")) {
+                training.ran();
                 iterations = t;
                 return TensorData.scalar(result.get(0));
             }
@@ -90,7 +94,7 @@ final class TfTrainer implements Trainer {
         }
     }
 
-    private static org.tensorflow.types.TFloat32 scalar(double value) {
+    private static TFloat32 scalar(double value) {
         return TensorData.floats(new float[] {(float) value}, Shape.scalar());
     }
 
@@ -109,7 +113,7 @@ final class TfTrainer implements Trainer {
         return config;
     }
 
-    /** A training graph with this trainer's update for it. */
+    /** A training graph with this trainer's update for it, and whether it has run yet. */
     private static final class Training {
         private final UnrolledGraph graph;
         private final AdamSlots.Update update;
@@ -126,6 +130,15 @@ final class TfTrainer implements Trainer {
 
         AdamSlots.Update update() {
             return update;
+        }
+
+        /** @return true before the first run, which on the GPU is traced and checked */
+        boolean firstRun() {
+            return !ran;
+        }
+
+        void ran() {
+            ran = true;
         }
     }
 }

@@ -133,6 +133,25 @@ class TfModelTest {
     }
 
     @Test
+    void samplersOnSeveralThreadsGetWhatOneThreadGets() throws Exception {
+        try (SequenceModel m = backend.load(CanonicalWeights.initialize(new ModelSpec(25, 12, 2), 6))) {
+            int[] expected = new TokenStream(m, SamplingConfig.argmax()).next(60);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<int[]>> lines = new java.util.ArrayList<>();
+                for (int k = 0; k < 8; k++) {
+                    lines.add(pool.submit(() -> new TokenStream(m, SamplingConfig.argmax()).next(60)));
+                }
+                for (var line : lines) {
+                    assertArrayEquals(expected, line.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
     void aClosedModelRefusesWork() {
         SequenceModel m = backend.load(CanonicalWeights.initialize(new ModelSpec(5, 3, 1), 1));
         var sampler = m.sampler();

@@ -1,15 +1,20 @@
 package jazz.backend.tf;
 
 import java.util.Map;
+import java.util.Optional;
 
-import jazz.api.CanonicalWeights;
-import jazz.api.SequenceModel;
 import jazz.api.spi.Availability;
 import jazz.api.spi.Backend;
 import jazz.api.spi.BackendProvider;
 
-/** Provides {@code tf}: TensorFlow Java on the CPU. */
+/**
+ * Provides {@code tf}: the model as a TensorFlow graph on the CPU. Its plugin folder holds the CPU
+ * build of TensorFlow; {@code tf-gpu} lives in a folder of its own ({@link TfGpuBackendProvider}).
+ */
 public final class TfBackendProvider implements BackendProvider {
+
+    /** The backend id. */
+    public static final String ID = "tf";
 
     /** Creates the provider; cheap, loads no native code. */
     public TfBackendProvider() {
@@ -17,44 +22,59 @@ public final class TfBackendProvider implements BackendProvider {
 
     @Override
     public String id() {
-        return "tf";
+        return ID;
     }
 
     @Override
     public String description() {
-        return "TensorFlow Java 1.1.0 on the CPU";
+        return "TensorFlow Java 1.1.0 (TensorFlow 2.18) graph on the CPU";
     }
 
     @Override
     public Availability availability() {
-        if (getClass().getClassLoader().getResource("org/tensorflow/TensorFlow.class") == null) {
-            return Availability.unavailable("tensorflow-core-api is missing from the plugin folder");
+        try {
+            return problem().map(Availability::unavailable)
+                    .orElseGet(() -> Availability.available("CPU, " + Runtime.getRuntime().availableProcessors() + " cores"));
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.unavailable("the TensorFlow check failed: " + e);
         }
-        return Availability.unavailable("the TensorFlow model is not implemented yet (issue 7)");
     }
 
+    private Optional<String> problem() {
+        Optional<String> platform = TensorFlowFiles.unsupportedPlatform(System.getProperty("os.name", "?"),
+                System.getProperty("os.arch", "?"));
+        if (platform.isPresent()) {
+            return platform;
+        }
+        TensorFlowFiles files = new TensorFlowFiles(getClass().getClassLoader());
+        String folder = TensorFlowFiles.folderOf(getClass());
+        if (!files.hasApi()) {
+            return Optional.of("tensorflow-core-api is missing from " + folder + " (rebuild the image with mvn package)");
+        }
+        if (!files.hasNatives(TensorFlowFiles.CPU_PLATFORM)) {
+            return Optional.of("TensorFlow's CPU natives (" + TensorFlowFiles.nativeJar(TensorFlowFiles.CPU_PLATFORM)
+                    + ") are missing from " + folder + " (rebuild the image with mvn package)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts TensorFlow on the CPU.
+     *
+     * @param options {@code intra-op-threads} and {@code inter-op-threads} (0 or absent: TensorFlow's
+     *     default pools, the fastest measured here); other keys are ignored
+     * @return the backend
+     * @throws IllegalStateException when TensorFlow is missing or does not load
+     * @throws IllegalArgumentException when an option is not a count
+     */
     @Override
     public Backend create(Map<String, String> options) {
-        return new Backend() {
-            @Override
-            public String id() {
-                return "tf";
-            }
-
-            @Override
-            public String device() {
-                return "CPU";
-            }
-
-            @Override
-            public String engineVersion() {
-                return "TensorFlow " + org.tensorflow.TensorFlow.version();
-            }
-
-            @Override
-            public SequenceModel load(CanonicalWeights weights) {
-                throw new UnsupportedOperationException("the TensorFlow model is not implemented yet (issue 7)");
-            }
-        };
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            throw new IllegalStateException("tf is unavailable: " + problem.get());
+        }
+        ThreadSettings threads = ThreadSettings.from(options);
+        return new TfBackend(ID, ComputeDevice.CPU, "CPU, " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + threads.describe(), threads);
     }
 }

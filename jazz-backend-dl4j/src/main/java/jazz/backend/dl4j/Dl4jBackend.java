@@ -31,7 +31,7 @@ final class Dl4jBackend implements Backend {
 
     @Override
     public String engineVersion() {
-        return "deeplearning4j " + Dl4jBackendProvider.dl4jVersion();
+        return "deeplearning4j " + Dl4jBackendProvider.dl4jVersion() + " (" + device + ")";
     }
 
     @Override

@@ -66,7 +66,7 @@ class Dl4jBackendProviderTest {
         Backend backend = new Dl4jBackendProvider().create(Map.of());
         assertEquals("dl4j", backend.id());
         assertTrue(backend.device().startsWith("CPU, ND4J CpuBackend, OPENBLAS, "), backend.device());
-        assertEquals("deeplearning4j 1.0.0-M2.1", backend.engineVersion());
+        assertEquals("deeplearning4j 1.0.0-M2.1 (" + backend.device() + ")", backend.engineVersion());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 import jazz.api.spi.Availability;
 import jazz.api.spi.Backend;
@@ -30,6 +31,11 @@ public final class Dl4jBackendProvider implements BackendProvider {
         {"org/bytedeco/openblas/linux-x86_64/libopenblas.so.0", "openblas's linux-x86_64 natives"},
     };
 
+    /** The JDK module that holds {@code sun.misc.Unsafe}, which JavaCPP needs. */
+    private static final String UNSAFE_MODULE = "jdk.unsupported";
+    private static final String NO_UNSAFE = "ND4J's JavaCPP needs the jdk.unsupported module: start the JVM with"
+            + " --add-modules jdk.unsupported";
+
     /** Creates the provider; cheap, loads no native code. */
     public Dl4jBackendProvider() {
     }
@@ -46,14 +52,31 @@ public final class Dl4jBackendProvider implements BackendProvider {
 
     @Override
     public Availability availability() {
+        return availability(System.getProperty("os.name", ""), System.getProperty("os.arch", ""),
+                module -> ModuleLayer.boot().findModule(module).isPresent(), Dl4jBackendProvider.class.getClassLoader());
+    }
+
+    /**
+     * The availability check, with what it looks at passed in.
+     *
+     * @param osName the operating system's name
+     * @param osArch the architecture
+     * @param bootModule whether a module is in the boot layer
+     * @param loader the plugin's class loader
+     * @return the availability; never throws
+     */
+    static Availability availability(String osName, String osArch, Predicate<String> bootModule, ClassLoader loader) {
         try {
-            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            String arch = System.getProperty("os.arch", "");
-            if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            String os = osName.toLowerCase(Locale.ROOT);
+            if (!os.startsWith("linux") || !(osArch.equals("amd64") || osArch.equals("x86_64"))) {
                 return Availability.unavailable("the plugin bundles ND4J natives for linux-x86_64 only, this is "
-                        + os + "/" + arch);
+                        + os + "/" + osArch);
             }
-            ClassLoader loader = Dl4jBackendProvider.class.getClassLoader();
+            // JavaCPP 1.5.7 reads native memory through sun.misc.Unsafe; a JVM started on the module
+            // path resolves jdk.unsupported only when asked to, and without it ND4J fails on first use.
+            if (!bootModule.test(UNSAFE_MODULE)) {
+                return Availability.unavailable(NO_UNSAFE);
+            }
             for (String[] required : REQUIRED) {
                 if (loader.getResource(required[0]) == null) {
                     return Availability.unavailable(required[1] + " is missing from the plugin folder (no "
@@ -73,11 +96,14 @@ public final class Dl4jBackendProvider implements BackendProvider {
      *     {@code none}); other keys are ignored
      * @return the backend
      * @throws IllegalArgumentException when an option's value cannot be read
-     * @throws IllegalStateException when ND4J fails to start
+     * @throws IllegalStateException when ND4J fails to start or cannot (no {@code jdk.unsupported})
      */
     @Override
     public Backend create(Map<String, String> options) {
         EngineSettings settings = EngineSettings.from(options == null ? Map.of() : options);
+        if (ModuleLayer.boot().findModule(UNSAFE_MODULE).isEmpty()) {
+            throw new IllegalStateException(NO_UNSAFE);
+        }
         return new Dl4jBackend(settings, Nd4jEngine.start(settings));
     }
 

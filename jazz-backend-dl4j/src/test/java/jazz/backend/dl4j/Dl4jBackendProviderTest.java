@@ -55,6 +55,22 @@ class Dl4jBackendProviderTest {
     }
 
     @Test
+    void isUnavailableWithTheFixNamedWhenTheJvmLacksJdkUnsupported() {
+        Availability availability = Dl4jBackendProvider.availability("Linux", "amd64",
+                module -> !module.equals("jdk.unsupported"), Dl4jBackendProvider.class.getClassLoader());
+        assertTrue(!availability.available() && availability.reason().contains("--add-modules jdk.unsupported"),
+                String.valueOf(availability));
+    }
+
+    @Test
+    void isUnavailableOutsideLinuxX8664() {
+        Availability availability = Dl4jBackendProvider.availability("Mac OS X", "aarch64", module -> true,
+                Dl4jBackendProvider.class.getClassLoader());
+        assertTrue(!availability.available() && availability.reason().contains("linux-x86_64 only"),
+                String.valueOf(availability));
+    }
+
+    @Test
     void describesItselfWithTheDl4jVersionAndBlasWithoutStartingNd4j() {
         Dl4jBackendProvider provider = new Dl4jBackendProvider();
         assertEquals("dl4j", provider.id());

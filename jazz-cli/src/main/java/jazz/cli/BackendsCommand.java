@@ -48,7 +48,8 @@ final class BackendsCommand implements Callable<Integer> {
             out.println(Json.write(list));
         } else {
             int idWidth = Math.max(2, entries.stream().mapToInt(e -> e.id().length()).max().orElse(2));
-            String format = "%-" + idWidth + "s  %-11s  %-48s  %s%n";
+            int descriptionWidth = entries.stream().mapToInt(e -> String.valueOf(e.description()).length()).max().orElse(11);
+            String format = "%-" + idWidth + "s  %-11s  %-" + descriptionWidth + "s  %s%n";
             out.printf(format, "ID", "STATUS", "DESCRIPTION", "DEVICE / REASON");
             for (BackendEntry e : entries) {
                 out.printf(format, e.id(), e.status().label(), e.description(),

@@ -53,6 +53,6 @@ final class NativeBackend implements Backend {
 
     @Override
     public SequenceModel load(CanonicalWeights weights) {
-        return new NativeModel(weights.copy(), threads);
+        return new NativeModel(weights, threads);
     }
 }

@@ -7,7 +7,10 @@ import jazz.api.SequenceModel;
 import jazz.api.Trainer;
 import jazz.api.TrainingConfig;
 
-/** A model held by the native backend: its weights in the native layout, trained and sampled in place. */
+/**
+ * A model held by the native backend: its weights in the native layout (copied in from the canonical
+ * weights, so the caller's arrays stay its own), trained and sampled in place.
+ */
 final class NativeModel implements SequenceModel {
 
     private final Parameters parameters;

@@ -35,6 +35,7 @@ public class SamplingBenchmark {
 
     private SequenceModel model;
 
+    /** A freshly initialised model of the parameter's hidden size. */
     @Setup
     public void start() {
         model = new NativeBackendProvider().create(Map.of())

@@ -45,6 +45,7 @@ public class TrainingBenchmark {
     private TrainingSet data;
     private Trainer trainer;
 
+    /** A fresh model of the parameters' shape and its trainer; prints the FLOPs of one epoch. */
     @Setup(Level.Trial)
     public void start() {
         data = NotebookCorpus.trainingSet(1);

@@ -11,10 +11,16 @@ public enum SamplingStrategy {
     /** A draw among the k most likely tokens, after temperature. */
     TOP_K,
     /** A draw from the smallest set of most likely tokens whose mass reaches p, after temperature. */
-    TOP_P;
+    TOP_P,
+    /**
+     * Beam search over whole measures for the most likely line; deterministic. Not a per-token
+     * choice: {@link TokenChooser} rejects it, the solo generator searches.
+     */
+    BEAM;
 
     /**
-     * The command-line name: {@code argmax}, {@code temperature}, {@code top-k}, {@code top-p}.
+     * The command-line name: {@code argmax}, {@code temperature}, {@code top-k}, {@code top-p},
+     * {@code beam}.
      *
      * @return the name
      */
@@ -25,7 +31,7 @@ public enum SamplingStrategy {
     /**
      * Parses a command-line name, case-insensitively.
      *
-     * @param name one of {@code argmax}, {@code temperature}, {@code top-k}, {@code top-p}
+     * @param name one of {@code argmax}, {@code temperature}, {@code top-k}, {@code top-p}, {@code beam}
      * @return the strategy
      * @throws IllegalArgumentException for any other name, listing the valid ones
      */
@@ -36,6 +42,6 @@ public enum SamplingStrategy {
             }
         }
         throw new IllegalArgumentException("unknown sampling strategy '" + name
-                + "': use argmax, temperature, top-k or top-p");
+                + "': use argmax, temperature, top-k, top-p or beam");
     }
 }

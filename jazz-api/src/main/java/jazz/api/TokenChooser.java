@@ -15,8 +15,14 @@ public final class TokenChooser {
 
     /**
      * @param config strategy, temperature, k, p and seed
+     * @throws IllegalArgumentException for {@link SamplingStrategy#BEAM}, which searches whole lines
+     *         rather than choosing one token at a time
      */
     public TokenChooser(SamplingConfig config) {
+        if (config.strategy() == SamplingStrategy.BEAM) {
+            throw new IllegalArgumentException("beam search is not a per-token choice: it compares whole lines, "
+                    + "so it runs in the solo generator, not in a TokenChooser");
+        }
         this.config = config;
         this.random = new SplittableRandom(config.seed());
     }

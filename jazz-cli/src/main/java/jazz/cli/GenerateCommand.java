@@ -11,14 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import jazz.api.BadInputException;
 import jazz.api.SamplingConfig;
 import jazz.api.SamplingStrategy;
+import jazz.music.Arrangement;
 import jazz.music.AtomicFile;
 import jazz.music.ChordProgression;
+import jazz.music.CompStyle;
 import jazz.music.Corpus;
+import jazz.music.DecoderConstraints;
+import jazz.music.GenerationOptions;
 import jazz.music.Jazz;
 import jazz.music.MidiWriter;
 import jazz.music.ModelFile;
+import jazz.music.PitchRange;
 import jazz.music.Solo;
 import jazz.music.TrainedModel;
 import jazz.music.WavRenderer;
@@ -87,8 +93,12 @@ final class GenerateCommand implements Callable<Integer> {
     String chords;
 
     @Option(names = "--sampling", paramLabel = "STRATEGY",
-            description = "argmax, temperature, top-k or top-p (default: ${DEFAULT-VALUE}).")
+            description = "argmax, temperature, top-k, top-p or beam (default: ${DEFAULT-VALUE}).")
     String sampling = "temperature";
+
+    @Option(names = "--beam-width", paramLabel = "W",
+            description = "Lines kept by --sampling beam, 1 to 64 (default: ${DEFAULT-VALUE}).")
+    int beamWidth = GenerationOptions.DEFAULT_BEAM_WIDTH;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Softmax temperature, above 0 (default: ${DEFAULT-VALUE}).")
     double temperature = 0.5;
@@ -111,6 +121,35 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N",
             description = "Improvise N solos with seeds seed, seed+1, ... into NAME-01.mid, NAME-02.mid, ... (default: 1).")
     int count = 1;
+
+    @Option(names = "--primer", paramLabel = "FILE.mid",
+            description = "Continue this MIDI solo (parts chosen as --melody-track/--chord-track/--preset say, else automatically):"
+                    + " the model runs over its tokens first and the output opens with its measures.")
+    Path primer;
+
+    @Option(names = "--primer-measures", paramLabel = "N",
+            description = "Use only the first N measures of the primer; without --primer, the first N measures of the"
+                    + " training solo (needs --midi or the built-in corpus, not --model).")
+    Integer primerMeasures;
+
+    @Option(names = "--range", paramLabel = "LOW-HIGH",
+            description = "Pitch range of the melody in note names, e.g. E3-E6 (default: C3-B6).")
+    String range;
+
+    @Option(names = "--max-leap", paramLabel = "SEMITONES", description = "Widest interval between consecutive melody notes.")
+    Integer maxLeap;
+
+    @Option(names = "--swing", paramLabel = "RATIO",
+            description = "Offbeat eighths at RATIO of the beat in the MIDI output, 0.5 (straight) to 0.8; 0.67 swings"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double swing = Arrangement.STRAIGHT;
+
+    @Option(names = "--comp", paramLabel = "STYLE",
+            description = "Comping track: none, block (a voicing per chord change) or charleston (default: ${DEFAULT-VALUE}).")
+    String comp = CompStyle.BLOCK.cliName();
+
+    @Option(names = "--bass", description = "Add a walking bass track.")
+    boolean bass;
 
     @Override
     public Integer call() {
@@ -142,6 +181,18 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--soundfont " + soundFont + " is not a file");
         }
         ChordProgression given = chords == null ? null : ChordProgression.parse(chords);
+        Arrangement arrangement = new Arrangement(CompStyle.parse(comp), bass, swing);
+        GenerationOptions options = new GenerationOptions(List.of(), constraints(), beamWidth);
+        if (primerMeasures != null && primer == null && source.model != null) {
+            throw new BadInputException("--primer-measures without --primer takes the training solo's first measures,"
+                    + " which a --model file does not hold: train in the same run (--midi FILE or no source), or give"
+                    + " --primer FILE.mid");
+        }
+        if (primer != null) {
+            Corpus primerCorpus = Corpus.fromMidi(primer, parts.selection());
+            options = options.withPrimer(GenerationOptions.primerOf(primerCorpus,
+                    primerMeasures != null ? primerMeasures : primerCorpus.measureCount()));
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<Solo> solos;
         String backendId;
@@ -152,18 +203,26 @@ final class GenerateCommand implements Callable<Integer> {
                 model = ModelFile.load(source.model);
             } else {
                 Corpus corpus = source.midi == null ? Corpus.builtIn() : Corpus.fromMidi(source.midi, parts.selection());
+                if (primer == null && primerMeasures != null) {
+                    options = options.withPrimer(GenerationOptions.primerOf(corpus, primerMeasures));
+                }
                 err.printf("jazz: learning from %s with %s%n", corpus.source(), backendId);
                 err.flush();
                 model = jazz.train(corpus, training.plan(seed), new ProgressBar(err, ProgressBar.onTerminal() && !json, "train"));
             }
             ChordProgression progression = given != null ? given : ChordProgression.parse(model.progression());
             int length = measures != null ? measures : progression.measures();
-            solos = jazz.improviseAll(model, progression, length, configs);
+            if (options.primerMeasures() > 0) {
+                err.printf("jazz: the solo opens with %d primer measures, then %d new ones%n", options.primerMeasures(),
+                        length);
+                err.flush();
+            }
+            solos = jazz.improviseAll(model, progression, length, configs, options);
         }
         List<Path> written = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                byte[] midi = MidiWriter.toMidi(solos.get(i), tempo);
+                byte[] midi = MidiWriter.toMidi(solos.get(i), tempo, arrangement);
                 if (wavPaths.get(i) != null) {
                     WavRenderer.render(midi, wavPaths.get(i), soundFont);
                     written.add(wavPaths.get(i));
@@ -202,6 +261,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** The decoder's limits from --range and --max-leap. */
+    private DecoderConstraints constraints() {
+        PitchRange pitches = range == null ? PitchRange.DEFAULT : PitchRange.parse(range);
+        return new DecoderConstraints(pitches, maxLeap == null ? DecoderConstraints.NO_LEAP_LIMIT : maxLeap);
     }
 
     static Path numbered(Path file, int index) {

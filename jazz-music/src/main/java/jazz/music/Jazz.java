@@ -149,6 +149,39 @@ public final class Jazz implements AutoCloseable {
      */
     public List<Solo> improviseAll(TrainedModel model, ChordProgression progression, int measures,
                                    List<SamplingConfig> samplings) {
+        return improviseAll(model, progression, measures, samplings, GenerationOptions.DEFAULT);
+    }
+
+    /**
+     * Improvises a solo with a primer, decoder limits or beam search.
+     *
+     * @param model a trained model
+     * @param progression the chords to play over
+     * @param measures how many new measures (after the primer's)
+     * @param sampling how tokens are drawn, and the seed of every random choice
+     * @param options the primer, the decoder's limits and the beam width
+     * @return the solo
+     * @throws BadInputException when the model's vocabulary is not a jazz grammar or measures is below 1
+     */
+    public Solo improvise(TrainedModel model, ChordProgression progression, int measures, SamplingConfig sampling,
+                          GenerationOptions options) {
+        return improviseAll(model, progression, measures, List.of(sampling), options).get(0);
+    }
+
+    /**
+     * Improvises several solos with the same options, in parallel on the available cores. Each solo
+     * is exactly what {@link #improvise(TrainedModel, ChordProgression, int, SamplingConfig, GenerationOptions)}
+     * gives for its config.
+     *
+     * @param model a trained model
+     * @param progression the chords to play over
+     * @param measures how many new measures per solo (after the primer's)
+     * @param samplings one config (with its seed) per solo
+     * @param options the primer, the decoder's limits and the beam width, shared by all solos
+     * @return the solos, in the order of the configs
+     */
+    public List<Solo> improviseAll(TrainedModel model, ChordProgression progression, int measures,
+                                   List<SamplingConfig> samplings, GenerationOptions options) {
         if (measures < 1) {
             throw new BadInputException("--measures must be at least 1, got " + measures);
         }
@@ -162,7 +195,8 @@ public final class Jazz implements AutoCloseable {
         }
         try (SequenceModel loaded = backend.load(model.weights())) {
             if (samplings.size() == 1) {
-                return List.of(SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, samplings.get(0)));
+                return List.of(SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, samplings.get(0),
+                        options));
             }
             int threads = Math.min(samplings.size(), Runtime.getRuntime().availableProcessors());
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -174,7 +208,7 @@ public final class Jazz implements AutoCloseable {
                 List<Future<Solo>> futures = new ArrayList<>();
                 for (SamplingConfig sampling : samplings) {
                     futures.add(pool.submit(() ->
-                            SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, sampling)));
+                            SoloGenerator.improvise(loaded, model.vocabulary(), progression, measures, sampling, options)));
                 }
                 List<Solo> solos = new ArrayList<>();
                 for (Future<Solo> f : futures) {

@@ -18,7 +18,9 @@ import jazz.api.BadInputException;
 
 /**
  * Writes a solo as a type-1 MIDI file at 480 ticks per quarter: a conductor track (name, tempo, 4/4),
- * the melody on an electric guitar, and the progression's chords on a piano track.
+ * the melody on an electric guitar, the progression comped on a piano track ({@link Comping}) and,
+ * when asked, a walking bass ({@link WalkingBass}). Swing moves offbeats in the file only; the solo
+ * and its grammar are untouched.
  */
 public final class MidiWriter {
 
@@ -28,13 +30,16 @@ public final class MidiWriter {
     public static final int PIANO_PROGRAM = 0;
     private static final int MELODY_CHANNEL = 0;
     private static final int CHORD_CHANNEL = 1;
-    private static final int CHORD_VELOCITY = 60;
+    /** General MIDI program of the walking bass: acoustic bass. */
+    public static final int BASS_PROGRAM = 32;
+    private static final int BASS_CHANNEL = 2;
 
     private MidiWriter() {
     }
 
     /**
-     * The MIDI bytes of a solo; the same solo gives the same bytes.
+     * The MIDI bytes of a solo with block chords, no bass and straight eighths; the same solo gives
+     * the same bytes.
      *
      * @param solo the solo
      * @param tempoBpm quarter notes per minute, 20 to 400
@@ -42,6 +47,21 @@ public final class MidiWriter {
      * @throws BadInputException when the tempo is out of range
      */
     public static byte[] toMidi(Solo solo, int tempoBpm) {
+        return toMidi(solo, tempoBpm, Arrangement.DEFAULT);
+    }
+
+    /**
+     * The MIDI bytes of a solo in an arrangement: the melody (swung as asked), the comping track
+     * named "Chords" unless the style is none, and a walking bass when asked; the same solo and
+     * arrangement give the same bytes.
+     *
+     * @param solo the solo
+     * @param tempoBpm quarter notes per minute, 20 to 400
+     * @param arrangement comping style, walking bass and swing
+     * @return a standard MIDI file
+     * @throws BadInputException when the tempo is out of range
+     */
+    public static byte[] toMidi(Solo solo, int tempoBpm, Arrangement arrangement) {
         if (tempoBpm < 20 || tempoBpm > 400) {
             throw new BadInputException("the tempo must be 20 to 400 bpm, got " + tempoBpm);
         }
@@ -53,31 +73,14 @@ public final class MidiWriter {
             conductor.add(meta(0x51, new byte[] {(byte) (micros >> 16), (byte) (micros >> 8), (byte) micros}, 0));
             conductor.add(meta(0x58, new byte[] {4, 2, 24, 8}, 0));
 
-            Track melody = sequence.createTrack();
-            melody.add(meta(0x03, "Melody (electric guitar)".getBytes(StandardCharsets.US_ASCII), 0));
-            melody.add(shortEvent(ShortMessage.PROGRAM_CHANGE, MELODY_CHANNEL, GUITAR_PROGRAM, 0, 0));
-            for (SoloNote n : solo.notes()) {
-                long on = ticks(n.onset());
-                long off = Math.max(on + 1, ticks(n.onset() + n.duration()));
-                melody.add(shortEvent(ShortMessage.NOTE_ON, MELODY_CHANNEL, n.pitch(), n.velocity(), on));
-                melody.add(shortEvent(ShortMessage.NOTE_OFF, MELODY_CHANNEL, n.pitch(), 0, off));
+            addTrack(sequence, "Melody (electric guitar)", MELODY_CHANNEL, GUITAR_PROGRAM, solo.notes(), arrangement);
+            if (arrangement.comp() != CompStyle.NONE) {
+                addTrack(sequence, "Chords", CHORD_CHANNEL, PIANO_PROGRAM,
+                        Comping.notes(solo.progression(), solo.measures(), arrangement.comp()), arrangement);
             }
-
-            Track chords = sequence.createTrack();
-            chords.add(meta(0x03, "Chords".getBytes(StandardCharsets.US_ASCII), 0));
-            chords.add(shortEvent(ShortMessage.PROGRAM_CHANGE, CHORD_CHANNEL, PIANO_PROGRAM, 0, 0));
-            for (int m = 0; m < solo.measures(); m++) {
-                List<TimedChord> bar = solo.progression().timedBar(m);
-                long barStart = ticks(m * (double) Defaults.BEATS_PER_MEASURE);
-                for (int i = 0; i < bar.size(); i++) {
-                    long on = barStart + ticks(Quantizer.quarters(bar.get(i).onset()));
-                    long off = i + 1 < bar.size() ? barStart + ticks(Quantizer.quarters(bar.get(i + 1).onset()))
-                            : barStart + ticks(Defaults.BEATS_PER_MEASURE);
-                    for (int pitch : bar.get(i).chord().voicing()) {
-                        chords.add(shortEvent(ShortMessage.NOTE_ON, CHORD_CHANNEL, pitch, CHORD_VELOCITY, on));
-                        chords.add(shortEvent(ShortMessage.NOTE_OFF, CHORD_CHANNEL, pitch, 0, off));
-                    }
-                }
+            if (arrangement.walkingBass()) {
+                addTrack(sequence, "Bass (walking)", BASS_CHANNEL, BASS_PROGRAM,
+                        WalkingBass.notes(solo.progression(), solo.measures()), arrangement);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             MidiSystem.write(sequence, 1, out);
@@ -86,6 +89,20 @@ public final class MidiWriter {
             throw new IllegalStateException("a solo made an invalid MIDI event", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One instrument's track; onsets and ends go through the swing, so beats stay put and offbeats move. */
+    private static void addTrack(Sequence sequence, String name, int channel, int program, List<SoloNote> notes,
+            Arrangement arrangement) throws InvalidMidiDataException {
+        Track track = sequence.createTrack();
+        track.add(meta(0x03, name.getBytes(StandardCharsets.US_ASCII), 0));
+        track.add(shortEvent(ShortMessage.PROGRAM_CHANGE, channel, program, 0, 0));
+        for (SoloNote n : notes) {
+            long on = ticks(arrangement.swung(n.onset()));
+            long off = Math.max(on + 1, ticks(arrangement.swung(n.onset() + n.duration())));
+            track.add(shortEvent(ShortMessage.NOTE_ON, channel, n.pitch(), n.velocity(), on));
+            track.add(shortEvent(ShortMessage.NOTE_OFF, channel, n.pitch(), 0, off));
         }
     }
 

@@ -9,17 +9,15 @@ import java.util.random.RandomGenerator;
  * as chord tones; durations snap to the sixteenth grid; a measure's first note is drawn from the
  * chord, scale or approach tones in octave 4; each later note from the interval range its token
  * allows around the previous note, filtered by type (two semitones up or down when nothing fits),
- * no lower than octave 3; a note repeating the previous pitch is dropped. Every random choice comes
+ * folded by octaves into a pitch range (C3 to B6 unless {@link DecoderConstraints} say otherwise)
+ * and, when a widest leap is set, no further than it from the previous note; a note repeating the
+ * previous pitch is dropped. Every random choice comes
  * from the one generator passed in, so a seed reproduces a solo.
  */
 public final class SoloDecoder {
 
     /** Lowest note of a measure's first note (C4). */
     private static final int FIRST_NOTE_FLOOR = 60;
-    /** Lowest note of later notes (C3). */
-    private static final int FLOOR = 48;
-    /** Highest note: keeps a random walk on the guitar's range (B6). */
-    private static final int CEILING = 95;
     /** Velocity of generated notes. */
     static final int VELOCITY = 90;
     private static final double GRID = 0.25;
@@ -38,7 +36,7 @@ public final class SoloDecoder {
     }
 
     /**
-     * Decodes one measure.
+     * Decodes one measure within the decoder's own limits (C3 to B6, any leap).
      *
      * @param tokens the measure's tokens, durations already snapped and fitting four beats
      * @param chords the measure's chords, onsets in twelfths of a quarter from the measure start
@@ -49,6 +47,24 @@ public final class SoloDecoder {
      */
     public static List<SoloNote> decode(List<GrammarToken> tokens, List<TimedChord> chords, double start,
             int previous, RandomGenerator random) {
+        return decode(tokens, chords, start, previous, random, DecoderConstraints.NONE);
+    }
+
+    /**
+     * Decodes one measure within a pitch range and a widest leap. A note that fits its token's type
+     * and interval but not the limits is not taken; when nothing fits, the line steps a whole tone
+     * (or the widest leap allowed, if narrower) towards the inside of the range.
+     *
+     * @param tokens the measure's tokens, durations already snapped and fitting four beats
+     * @param chords the measure's chords, onsets in twelfths of a quarter from the measure start
+     * @param start the measure's start in quarters
+     * @param previous the last pitch of the solo so far, or -1
+     * @param random the solo's one random generator
+     * @param limits the pitch range and widest leap
+     * @return the notes, by onset, every pitch in the range and no leap wider than allowed
+     */
+    public static List<SoloNote> decode(List<GrammarToken> tokens, List<TimedChord> chords, double start,
+            int previous, RandomGenerator random, DecoderConstraints limits) {
         List<SoloNote> notes = new ArrayList<>();
         double at = 0;
         int last = previous;
@@ -63,9 +79,9 @@ public final class SoloDecoder {
             boolean chordTone = t.type() != ToneType.S;
             int pitch;
             if (first || !t.hasInterval() || last < 0) {
-                pitch = firstNote(chord, chordTone, random);
+                pitch = firstNote(chord, chordTone, last, random, limits);
             } else {
-                pitch = nextNote(chord, chordTone, last, t, random);
+                pitch = nextNote(chord, chordTone, last, t, random, limits);
             }
             first = false;
             if (pitch == last) {
@@ -77,22 +93,35 @@ public final class SoloDecoder {
         return notes;
     }
 
-    private static int firstNote(Chord chord, boolean chordTone, RandomGenerator random) {
+    /**
+     * A note with no interval to follow: a fitting pitch class in octave 4, folded into the range;
+     * under a leap limit, the octave of each pitch class nearest the previous note.
+     */
+    private static int firstNote(Chord chord, boolean chordTone, int last, RandomGenerator random,
+            DecoderConstraints limits) {
+        PitchRange range = limits.range();
+        boolean leaps = limits.limitsLeaps() && last >= 0;
         List<Integer> choices = new ArrayList<>();
         Scale scale = Scale.fitting(chord);
         for (int pc = 0; pc < 12; pc++) {
             boolean fits = chordTone ? chord.contains(pc) : scale.contains(pc) && !chord.contains(pc);
-            if (fits) {
-                choices.add(FIRST_NOTE_FLOOR + pc);
+            if (!fits) {
+                continue;
+            }
+            int p = leaps ? nearest(pc, last, range) : range.fold(FIRST_NOTE_FLOOR + pc);
+            if (!leaps || Math.abs(p - last) <= limits.maxLeap()) {
+                choices.add(p);
             }
         }
         if (choices.isEmpty()) {
-            choices.add(FIRST_NOTE_FLOOR + chord.root());
+            int root = leaps ? nearest(chord.root(), last, range) : range.fold(FIRST_NOTE_FLOOR + chord.root());
+            return leaps && Math.abs(root - last) > limits.maxLeap() ? step(last, random, limits) : root;
         }
         return choices.get(random.nextInt(choices.size()));
     }
 
-    private static int nextNote(Chord chord, boolean chordTone, int last, GrammarToken t, RandomGenerator random) {
+    private static int nextNote(Chord chord, boolean chordTone, int last, GrammarToken t, RandomGenerator random,
+            DecoderConstraints limits) {
         int a = IntervalName.semitones(t.upper());
         int b = IntervalName.semitones(t.lower());
         int low = last + Math.min(a, b);
@@ -102,18 +131,34 @@ public final class SoloDecoder {
         for (int p = low; p <= high; p++) {
             int pc = Pitch.pitchClass(p);
             boolean fits = chordTone ? chord.contains(pc) : scale.contains(pc);
-            if (fits && p != last) {
-                choices.add(p);
+            int folded = limits.range().fold(p);
+            if (fits && folded != last && Math.abs(folded - last) <= limits.maxLeap() && !choices.contains(folded)) {
+                choices.add(folded);
             }
         }
-        int pitch = choices.isEmpty() ? last + (random.nextBoolean() ? 2 : -2) : choices.get(random.nextInt(choices.size()));
-        while (pitch < FLOOR) {
-            pitch += 12;
+        return choices.isEmpty() ? step(last, random, limits) : choices.get(random.nextInt(choices.size()));
+    }
+
+    /** A whole tone up or down (narrower under a tighter leap limit), turned back at the range's ends. */
+    private static int step(int last, RandomGenerator random, DecoderConstraints limits) {
+        int size = Math.min(2, limits.maxLeap());
+        int pitch = last + (random.nextBoolean() ? size : -size);
+        if (!limits.range().contains(pitch)) {
+            pitch = 2 * last - pitch;
         }
-        while (pitch > CEILING) {
-            pitch -= 12;
+        return limits.range().fold(pitch);
+    }
+
+    /** The note of a pitch class nearest a reference note, inside the range (the lower on a tie). */
+    private static int nearest(int pitchClass, int reference, PitchRange range) {
+        int best = -1;
+        for (int p = range.low(); p <= range.high(); p++) {
+            if (Pitch.pitchClass(p) == Pitch.pitchClass(pitchClass)
+                    && (best < 0 || Math.abs(p - reference) < Math.abs(best - reference))) {
+                best = p;
+            }
         }
-        return pitch;
+        return best;
     }
 
     private static Chord chordAt(List<TimedChord> chords, double onset) {

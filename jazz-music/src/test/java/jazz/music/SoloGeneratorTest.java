@@ -121,6 +121,96 @@ class SoloGeneratorTest {
                 () -> SoloGenerator.improvise(model, corpus.vocabulary().subList(1, 5), changes, 4, SamplingConfig.argmax()));
     }
 
+    @Test
+    void aPrimerOpensTheSoloAndTheModelContinuesFromIt() {
+        List<List<String>> primer = GenerationOptions.primerOf(corpus, 3);
+        GenerationOptions options = GenerationOptions.DEFAULT.withPrimer(primer);
+        SamplingConfig sampling = SamplingConfig.temperature(1.0, 17);
+        Solo solo = SoloGenerator.improvise(model, corpus.vocabulary(), changes, 5, sampling, options);
+        assertEquals(8, solo.measures());
+
+        // What the generator promises, rebuilt by hand: the primer decoded over the first bars with the
+        // solo's one generator, then measures sampled from a stream that has run over the primer's tokens.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(17);
+        jazz.api.TokenStream stream = new jazz.api.TokenStream(model, sampling);
+        stream.prime(primer.stream().flatMap(List::stream).mapToInt(corpus.vocabulary()::indexOf).toArray());
+        List<GrammarToken> parsed = corpus.vocabulary().stream().map(GrammarToken::parse).toList();
+        java.util.List<SoloNote> expected = new java.util.ArrayList<>();
+        int last = -1;
+        for (int m = 0; m < 8; m++) {
+            List<GrammarToken> tokens = m < 3
+                    ? SoloGenerator.fitMeasure(corpus.measureTokens().get(m))
+                    : SoloGenerator.fillMeasure(stream, parsed);
+            List<SoloNote> notes = SoloDecoder.decode(tokens, changes.timedBar(m), 4.0 * m, last, random);
+            expected.addAll(notes);
+            if (!notes.isEmpty()) {
+                last = notes.get(notes.size() - 1).pitch();
+            }
+        }
+        assertEquals(expected, solo.notes());
+
+        // The primer's rhythm is the training solo's: its first measure's note onsets, snapped.
+        List<Double> onsets = new java.util.ArrayList<>();
+        double at = 0;
+        for (GrammarToken t : SoloGenerator.fitMeasure(corpus.measureTokens().get(0))) {
+            if (t.type() != ToneType.R) {
+                onsets.add(at);
+            }
+            at += t.duration();
+        }
+        assertTrue(onsets.containsAll(solo.notes().stream().filter(n -> n.onset() < 4).map(SoloNote::onset).toList()));
+
+        // Without the primer the new measures come out otherwise: the model's state was moved by it.
+        Solo unprimed = SoloGenerator.improvise(model, corpus.vocabulary(), changes, 5, sampling);
+        assertNotEquals(unprimed.notes().stream().map(SoloNote::duration).toList(),
+                solo.notes().stream().filter(n -> n.onset() >= 12).map(SoloNote::duration).toList());
+    }
+
+    @Test
+    void aPrimerTokenTheModelDoesNotKnowIsFedAsTheNearestItKnows() {
+        List<String> vocabulary = List.of("C,1.000", "C,0.500,<M2,m-2>", "S,0.500,<M2,m-2>", "R,1.000");
+        List<GrammarToken> parsed = vocabulary.stream().map(GrammarToken::parse).toList();
+        assertEquals(1, SoloGenerator.nearest(GrammarToken.parse("C,0.500,<M2,m-2>"), vocabulary, parsed));
+        assertEquals(1, SoloGenerator.nearest(GrammarToken.parse("C,0.667,<m3,m-3>"), vocabulary, parsed));
+        assertEquals(2, SoloGenerator.nearest(GrammarToken.parse("S,0.250,<P4,M-2>"), vocabulary, parsed));
+        assertEquals(3, SoloGenerator.nearest(GrammarToken.parse("R,2.000"), vocabulary, parsed));
+        assertThrows(BadInputException.class, () -> SoloGenerator.improvise(model, corpus.vocabulary(), changes, 2,
+                SamplingConfig.argmax(), GenerationOptions.DEFAULT.withPrimer(List.of(List.of("Q,1.000")))));
+        assertThrows(BadInputException.class, () -> GenerationOptions.primerOf(corpus, corpus.measureCount() + 1));
+    }
+
+    @Test
+    void theSameSeedAndOptionsGiveByteIdenticalMidiWithEveryControlOn() {
+        GenerationOptions options = new GenerationOptions(GenerationOptions.primerOf(corpus, 2),
+                new DecoderConstraints(PitchRange.parse("E3-E6"), 7), 3);
+        Arrangement arrangement = new Arrangement(CompStyle.CHARLESTON, true, 0.67);
+        for (SamplingConfig sampling : List.of(SamplingConfig.temperature(0.8, 5),
+                new SamplingConfig(jazz.api.SamplingStrategy.BEAM, 1.0, 5, 0.9, 5))) {
+            byte[] a = MidiWriter.toMidi(SoloGenerator.improvise(model, corpus.vocabulary(), changes, 6, sampling, options),
+                    130, arrangement);
+            byte[] b = MidiWriter.toMidi(SoloGenerator.improvise(model, corpus.vocabulary(), changes, 6, sampling, options),
+                    130, arrangement);
+            assertArrayEquals(a, b, sampling.strategy().toString());
+            byte[] other = MidiWriter.toMidi(SoloGenerator.improvise(model, corpus.vocabulary(), changes, 6,
+                    sampling.withSeed(6), options), 130, arrangement);
+            assertFalse(Arrays.equals(a, other), sampling.strategy() + ": another seed gave the same bytes");
+        }
+    }
+
+    @Test
+    void theAnalysisReadsTheSameChordsFromBlockAndCharlestonComping() {
+        Solo solo = SoloGenerator.improvise(model, corpus.vocabulary(), changes, 8, SamplingConfig.temperature(1.0, 12));
+        Path block = dir.resolve("block.mid");
+        Path charleston = dir.resolve("charleston.mid");
+        AtomicFile.write(block, MidiWriter.toMidi(solo, 130, new Arrangement(CompStyle.BLOCK, false, 0.5)));
+        AtomicFile.write(charleston, MidiWriter.toMidi(solo, 130, new Arrangement(CompStyle.CHARLESTON, false, 0.5)));
+        SoloAnalysis a = SoloAnalysis.of(block, corpus.tokens());
+        SoloAnalysis b = SoloAnalysis.of(charleston, corpus.tokens());
+        assertEquals(a.chordToneShare(), b.chordToneShare(), 1e-12);
+        assertEquals(a.scaleToneShare(), b.scaleToneShare(), 1e-12);
+        assertEquals(8, b.fullMeasures());
+    }
+
     private static int tempoMicros(javax.sound.midi.Sequence sequence) {
         javax.sound.midi.Track conductor = sequence.getTracks()[0];
         for (int i = 0; i < conductor.size(); i++) {

@@ -26,6 +26,10 @@ public final class MidiWriter {
 
     /** General MIDI program of the melody: electric guitar (jazz). */
     public static final int GUITAR_PROGRAM = 26;
+    /** The melody track's name starts with this; {@link SoloAnalysis} finds the melody by it. */
+    public static final String MELODY_TRACK_PREFIX = "Melody";
+    /** The walking bass track's name starts with this. */
+    public static final String BASS_TRACK_PREFIX = "Bass";
     /** General MIDI program of the chords: acoustic grand piano. */
     public static final int PIANO_PROGRAM = 0;
     private static final int MELODY_CHANNEL = 0;
@@ -73,13 +77,13 @@ public final class MidiWriter {
             conductor.add(meta(0x51, new byte[] {(byte) (micros >> 16), (byte) (micros >> 8), (byte) micros}, 0));
             conductor.add(meta(0x58, new byte[] {4, 2, 24, 8}, 0));
 
-            addTrack(sequence, "Melody (electric guitar)", MELODY_CHANNEL, GUITAR_PROGRAM, solo.notes(), arrangement);
+            addTrack(sequence, MELODY_TRACK_PREFIX + " (electric guitar)", MELODY_CHANNEL, GUITAR_PROGRAM, solo.notes(), arrangement);
             if (arrangement.comp() != CompStyle.NONE) {
                 addTrack(sequence, "Chords", CHORD_CHANNEL, PIANO_PROGRAM,
                         Comping.notes(solo.progression(), solo.measures(), arrangement.comp()), arrangement);
             }
             if (arrangement.walkingBass()) {
-                addTrack(sequence, "Bass (walking)", BASS_CHANNEL, BASS_PROGRAM,
+                addTrack(sequence, BASS_TRACK_PREFIX + " (walking)", BASS_CHANNEL, BASS_PROGRAM,
                         WalkingBass.notes(solo.progression(), solo.measures()), arrangement);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -42,7 +42,8 @@ public record SoloAnalysis(Path file, int notes, double chordToneShare, double s
      */
     public static SoloAnalysis of(Path file, List<String> trainingTokens) {
         MidiScore score = MidiReader.read(file);
-        SelectedParts parts = SelectedParts.resolve(score, PartSelection.auto());
+        PartSelection selection = selectionFor(score);
+        SelectedParts parts = SelectedParts.resolve(score, selection);
         List<MidiNote> melody = new ArrayList<>();
         parts.melody().forEach(p -> melody.addAll(p.notes()));
         melody.sort(Comparator.comparingDouble(MidiNote::onset).thenComparingInt(MidiNote::pitch));
@@ -76,10 +77,30 @@ public record SoloAnalysis(Path file, int notes, double chordToneShare, double s
             full += b ? 0 : 1;
         }
         int total = Math.max(1, melody.size());
-        List<String> tokens = Corpus.fromMidi(file, PartSelection.auto()).tokens();
+        List<String> tokens = Corpus.fromMidi(file, selection).tokens();
         return new SoloAnalysis(file, melody.size(), counts[0] / (double) total, counts[1] / (double) total,
                 counts[2] / (double) total, counts[3] / (double) total, measures, full,
                 melody.isEmpty() ? 0 : low, melody.isEmpty() ? 0 : high, longestCommonRun(tokens, trainingTokens), tokens);
+    }
+
+    /**
+     * The melody of a file jazz wrote is its "Melody" track (a walking bass can out-number a sparse
+     * melody); the chords are every other part but the bass. Any other file: the automatic choice.
+     */
+    private static PartSelection selectionFor(MidiScore score) {
+        MidiPart melody = null;
+        List<String> chords = new ArrayList<>();
+        for (MidiPart p : score.parts()) {
+            if (p.name() != null && p.name().startsWith(MidiWriter.MELODY_TRACK_PREFIX)) {
+                melody = p;
+            } else if (p.name() == null || !p.name().startsWith(MidiWriter.BASS_TRACK_PREFIX)) {
+                chords.add(String.valueOf(p.index()));
+            }
+        }
+        if (melody == null) {
+            return PartSelection.auto();
+        }
+        return PartSelection.of(null, String.valueOf(melody.index()), chords, null, null);
     }
 
     /** Chord groups: two or more notes of the chord parts that start together. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import jazz.api.BackendEntry;
+import jazz.api.BadInputException;
 import jazz.api.CanonicalWeights;
 import jazz.api.ModelSpec;
 import jazz.api.SamplingConfig;
@@ -82,6 +83,13 @@ final class BenchCommand implements Callable<Integer> {
         TrainingOptions.check(epochs >= 1 && epochs <= 100_000, "--epochs must be between 1 and 100000, got " + epochs);
         TrainingOptions.check(hidden >= 1 && hidden <= 8192, "--hidden must be between 1 and 8192, got " + hidden);
         TrainingOptions.check(runs >= 1 && runs <= 100, "--runs must be between 1 and 100, got " + runs);
+        boolean named = spec.commandLine().getParseResult().hasMatchedOption("--backends");
+        for (String id : ids) {
+            // An unavailable backend is a row of the table; an id no provider has, named by the user, is a typo.
+            if (named && root.backends().find(id).isEmpty()) {
+                throw new BadInputException("--backends: unknown backend '" + id + "'. " + root.backends().listing());
+            }
+        }
         if (cold) {
             return coldRuns();
         }

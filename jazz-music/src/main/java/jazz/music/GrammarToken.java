@@ -14,7 +14,7 @@ import java.util.Locale;
 public record GrammarToken(ToneType type, double duration, String upper, String lower) {
 
     /** Longest duration a token may hold, in quarters: generous, it only rejects nonsense. */
-    private static final double MAX_DURATION = 64;
+    static final double MAX_DURATION = 64;
 
     /**
      * Checks the token.

@@ -40,13 +40,14 @@ public final class MeasureExtractor {
                 }
             }
         }
+        String file = String.valueOf(parts.score().file());
+        checkDurations(melody, file);
         List<TimedChord> chords = new ArrayList<>();
         for (TimedChord c : chordGroups(parts.chords())) {
             if (c.onset() >= from && c.onset() <= to) {
                 chords.add(c);
             }
         }
-        String file = String.valueOf(parts.score().file());
         if (melody.stream().allMatch(MelodyEvent::isRest)) {
             throw new BadInputException(file + ": the melody has no notes in the window");
         }
@@ -72,6 +73,23 @@ public final class MeasureExtractor {
             measures.add(new Measure(number, e.getValue(), under));
         }
         return new Extraction(measures, chordsByMeasure.size());
+    }
+
+    /**
+     * A grammar token holds at most {@link GrammarToken#MAX_DURATION} quarters (16 measures); a longer
+     * note comes from a damaged file (a lost note-off, a huge delta time), not from a solo. Rests end at
+     * the next bar line, so only notes can be that long.
+     */
+    private static void checkDurations(List<MelodyEvent> melody, String file) {
+        for (MelodyEvent e : melody) {
+            double quarters = Quantizer.quarters(e.duration());
+            if (quarters > GrammarToken.MAX_DURATION) {
+                throw new BadInputException(file + ": the melody holds a note for " + (long) quarters
+                        + " quarter notes from quarter " + (long) Quantizer.quarters(e.onset()) + ", more than the "
+                        + (long) GrammarToken.MAX_DURATION + " a grammar token can hold; the file is damaged,"
+                        + " or choose a window without it (--from/--to)");
+            }
+        }
     }
 
     /**

@@ -101,7 +101,7 @@ public final class MidiReader {
         Track[] tracks = sequence.getTracks();
         int total = 0;
         for (int t = 0; t < tracks.length; t++) {
-            List<MidiPart> trackParts = parts(tracks[t], t, ticksPerQuarter, parts.size());
+            List<MidiPart> trackParts = parts(file, tracks[t], t, ticksPerQuarter, parts.size());
             for (MidiPart p : trackParts) {
                 total += p.notes().size();
             }
@@ -162,7 +162,8 @@ public final class MidiReader {
         return type == 2 ? 1 : type;
     }
 
-    private static List<MidiPart> parts(Track track, int trackIndex, double ticksPerQuarter, int firstIndex) {
+    private static List<MidiPart> parts(Path file, Track track, int trackIndex, double ticksPerQuarter,
+            int firstIndex) {
         String name = null;
         Map<Integer, Integer> programs = new HashMap<>();
         Map<Integer, List<MidiNote>> byChannel = new TreeMap<>();
@@ -179,6 +180,12 @@ public final class MidiReader {
             } else if (event.getMessage() instanceof ShortMessage msg) {
                 int channel = msg.getChannel();
                 int command = msg.getCommand();
+                if (msg.getData1() > 127 || msg.getData2() > 127) {
+                    // javax.sound.midi takes whatever byte follows a status as data, even another status.
+                    throw new BadInputException(file + " is damaged: track " + (trackIndex + 1) + " has a status byte 0x"
+                            + Integer.toHexString(Math.max(msg.getData1(), msg.getData2())) + " where a data byte belongs"
+                            + " (tick " + tick + ")");
+                }
                 if (command == ShortMessage.PROGRAM_CHANGE) {
                     programs.putIfAbsent(channel, msg.getData1());
                 } else if (command == ShortMessage.NOTE_ON && msg.getData2() > 0) {

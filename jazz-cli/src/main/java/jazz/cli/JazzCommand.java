@@ -103,6 +103,7 @@ public final class JazzCommand implements Runnable {
         if (e instanceof BadInputException || e instanceof BackendUnavailableException
                 || e instanceof IllegalArgumentException || e instanceof TrainingDivergedException) {
             err.println("jazz: " + e.getMessage());
+            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
             code = ExitCodes.BAD_INPUT;
         } else if (e instanceof CancellationException) {
             err.println("jazz: " + e.getMessage());

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import jazz.music.Corpus;
 import jazz.music.GrammarToken;
 import jazz.music.MidiPart;
-import jazz.music.PartSelection;
 import jazz.music.SelectedParts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,21 +32,8 @@ final class CorpusCommand implements Callable<Integer> {
     @Option(names = "--midi", paramLabel = "FILE", description = "MIDI file to read (default: the built-in corpus).")
     Path midi;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "A known selection: metheny (the notebook's).")
-    String preset;
-
-    @Option(names = "--melody-track", paramLabel = "NAME|INDEX", description = "The melody part (default: automatic).")
-    String melodyTrack;
-
-    @Option(names = "--chord-track", paramLabel = "NAME|INDEX",
-            description = "An accompaniment part giving the chords (repeatable; default: automatic).")
-    List<String> chordTracks = new ArrayList<>();
-
-    @Option(names = "--from", paramLabel = "Q", description = "Window start in quarter notes.")
-    Double from;
-
-    @Option(names = "--to", paramLabel = "Q", description = "Window end in quarter notes.")
-    Double to;
+    @Mixin
+    PartOptions parts;
 
     @Option(names = "--json", description = "Print JSON: parts, measures, chordGroups, tokens, vocabulary, typeCounts, ...")
     boolean json;
@@ -55,12 +42,10 @@ final class CorpusCommand implements Callable<Integer> {
     public Integer call() {
         Corpus corpus;
         if (midi == null) {
-            if (preset != null || melodyTrack != null || !chordTracks.isEmpty() || from != null || to != null) {
-                throw new IllegalArgumentException("--preset, --melody-track, --chord-track, --from and --to need --midi FILE");
-            }
+            parts.requireMidi();
             corpus = Corpus.builtIn();
         } else {
-            corpus = Corpus.fromMidi(midi, PartSelection.of(preset, melodyTrack, chordTracks, from, to));
+            corpus = Corpus.fromMidi(midi, parts.selection());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

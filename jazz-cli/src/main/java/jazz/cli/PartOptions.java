@@ -47,6 +47,13 @@ final class PartOptions {
         return args;
     }
 
+    /** Part options only make sense with a MIDI file: say so instead of ignoring them. */
+    void requireMidi() {
+        if (preset != null || melody != null || !chords.isEmpty() || from != null || to != null) {
+            throw new IllegalArgumentException("--preset, --melody-track, --chord-track, --from and --to need --midi FILE");
+        }
+    }
+
     PartSelection selection() {
         return PartSelection.of(preset, melody, chords, from, to);
     }

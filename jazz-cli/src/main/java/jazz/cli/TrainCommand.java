@@ -69,6 +69,9 @@ final class TrainCommand implements Callable<Integer> {
             OutputPaths.check(plot);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (midi == null) {
+            parts.requireMidi();
+        }
         Corpus corpus = CorpusLoader.load(midi, parts.selection(), err);
         Double ratio = evalRatio != null ? evalRatio : corpus.segmentCount() > 1 ? Double.valueOf(0.1) : null;
         if (ratio != null && ratio != 0) {

@@ -1,5 +1,6 @@
 package jazz.api;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -158,6 +159,27 @@ public final class TrainingSet {
             throw new IllegalArgumentException("the training set uses token " + max + " but the vocabulary has "
                     + vocabularySize + " tokens");
         }
+    }
+
+    /**
+     * The minibatches of an epoch: {@link #epochOrder} cut into runs of {@code batchSize} sequence
+     * indices, the last one shorter when the count is not a multiple.
+     *
+     * @param seed the training seed
+     * @param epoch the epoch, from 0
+     * @param batchSize sequences per minibatch, at least 1
+     * @return the minibatches, in the order they are trained
+     */
+    public int[][] minibatches(long seed, int epoch, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        int[] order = epochOrder(seed, epoch);
+        int[][] batches = new int[(count + batchSize - 1) / batchSize][];
+        for (int b = 0; b < batches.length; b++) {
+            batches[b] = Arrays.copyOfRange(order, b * batchSize, Math.min(count, (b + 1) * batchSize));
+        }
+        return batches;
     }
 
     /**

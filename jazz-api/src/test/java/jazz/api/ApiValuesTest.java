@@ -103,6 +103,19 @@ class ApiValuesTest {
     }
 
     @Test
+    void minibatchesCutTheEpochOrderWithAShortLastBatch() {
+        TrainingSet set = TrainingSet.fromWindows(new int[60][2]);
+        int[][] batches = set.minibatches(1, 3, 32);
+        assertEquals(2, batches.length);
+        assertEquals(32, batches[0].length);
+        assertEquals(28, batches[1].length);
+        int[] joined = new int[60];
+        System.arraycopy(batches[0], 0, joined, 0, 32);
+        System.arraycopy(batches[1], 0, joined, 32, 28);
+        assertArrayEquals(set.epochOrder(1, 3), joined);
+    }
+
+    @Test
     void chooserStrategiesAreSeededAndRespectTheirLimits() {
         float[] logits = {0f, 3f, 1f, 2.5f, -1f};
         assertEquals(1, new TokenChooser(SamplingConfig.argmax()).choose(logits));

@@ -159,15 +159,13 @@ public final class ReferenceLstm {
          * @return the mean loss over sequences, each before its batch's update
          */
         public double epoch(TrainingSet data) {
-            int[] order = data.epochOrder(config.seed(), epochs++);
             double sum = 0;
-            for (int start = 0; start < order.length; start += config.batchSize()) {
-                int[] batch = java.util.Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+            for (int[] batch : data.minibatches(config.seed(), epochs++, config.batchSize())) {
                 double[] grad = new double[params.length];
                 sum += loss(data, batch, grad) * batch.length;
                 step(grad);
             }
-            return sum / order.length;
+            return sum / data.count();
         }
 
         /**

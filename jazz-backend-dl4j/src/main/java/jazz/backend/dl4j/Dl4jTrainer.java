@@ -1,6 +1,5 @@
 package jazz.backend.dl4j;
 
-import java.util.Arrays;
 
 import jazz.api.ModelSpec;
 import jazz.api.Trainer;
@@ -34,18 +33,17 @@ final class Dl4jTrainer implements Trainer {
     @Override
     public double epoch(TrainingSet data) {
         data.checkFits(spec.vocabularySize());
-        int[] order = data.epochOrder(config.seed(), epochs);
+        int[][] batches = data.minibatches(config.seed(), epochs, config.batchSize());
         double sum = PluginContext.call(() -> {
             double total = 0;
-            for (int start = 0; start < order.length; start += config.batchSize()) {
-                int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+            for (int[] batch : batches) {
                 network.fit(SequenceBatch.of(data, batch, spec.vocabularySize()));
                 total += network.score() * batch.length;
             }
             return total;
         });
         epochs++;
-        return sum / order.length;
+        return sum / data.count();
     }
 
     @Override

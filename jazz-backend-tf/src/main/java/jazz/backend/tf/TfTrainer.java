@@ -1,7 +1,6 @@
 package jazz.backend.tf;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +42,12 @@ final class TfTrainer implements Trainer {
     public double epoch(TrainingSet data) {
         data.checkFits(model.spec().vocabularySize());
         Training training = byLength.computeIfAbsent(data.length(), this::training);
-        int[] order = data.epochOrder(config.seed(), epochs);
         double sum = 0;
-        for (int start = 0; start < order.length; start += config.batchSize()) {
-            int[] batch = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
+        for (int[] batch : data.minibatches(config.seed(), epochs, config.batchSize())) {
             sum += step(training, data, batch) * batch.length;
         }
         epochs++;
-        return sum / order.length;
+        return sum / data.count();
     }
 
     private Training training(int length) {

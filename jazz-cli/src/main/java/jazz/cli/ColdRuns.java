@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ColdRuns {
 
-    /** One cold run: process wall time and the training time the run reported. */
+    /** One cold run: its exit code and whole-process wall time. */
     record Cold(String backend, int exitCode, double processSeconds) {
     }
 

@@ -129,7 +129,7 @@ public final class ModelFile {
         sections.put("TRNG", trng.toByteArray());
 
         CanonicalWeights w = model.weights();
-        ByteBuffer weights = buffer(4 * Math.toIntExact(floatCount(spec)));
+        ByteBuffer weights = buffer(4 * Math.toIntExact(spec.parameterCount()));
         for (LstmLayerWeights layer : w.layers()) {
             put(weights, layer.inputKernel());
             put(weights, layer.recurrentKernel());
@@ -257,7 +257,7 @@ public final class ModelFile {
         end(t, "TRNG");
 
         ByteBuffer w = sections.get("WGHT");
-        long floats = floatCount(spec);
+        long floats = spec.parameterCount();
         if (w.remaining() != floats * 4) {
             throw new Corrupt("section WGHT: " + w.remaining() + " bytes but the spec " + spec.vocabularySize() + "x"
                     + spec.hiddenSize() + "x" + spec.layers() + " needs " + floats * 4);
@@ -272,10 +272,6 @@ public final class ModelFile {
                 get(w, spec.vocabularySize()));
         return new TrainedModel(vocabulary, progression, new TrainingRecord(backend, epochs, loss, seed, source, seconds),
                 weights);
-    }
-
-    static long floatCount(ModelSpec spec) {
-        return spec.parameterCount();
     }
 
     private static void end(ByteBuffer b, String section) {

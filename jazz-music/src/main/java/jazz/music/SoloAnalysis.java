@@ -103,20 +103,11 @@ public record SoloAnalysis(Path file, int notes, double chordToneShare, double s
         return PartSelection.of(null, String.valueOf(melody.index()), chords, null, null);
     }
 
-    /** Chord groups: two or more notes of the chord parts that start together. */
+    /** The chords as the corpus builder reads them, keyed by onset in quarters. */
     private static TreeMap<Double, Chord> chordsOf(List<MidiPart> parts) {
-        TreeMap<Double, List<Integer>> groups = new TreeMap<>();
-        for (MidiPart p : parts) {
-            for (MidiNote n : p.notes()) {
-                double key = Math.round(n.onset() * 12) / 12.0;
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(n.pitch());
-            }
-        }
         TreeMap<Double, Chord> chords = new TreeMap<>();
-        for (Map.Entry<Double, List<Integer>> g : groups.entrySet()) {
-            if (g.getValue().size() >= 2) {
-                chords.put(g.getKey(), Chord.fromNotes(g.getValue().stream().mapToInt(Integer::intValue).toArray()));
-            }
+        for (TimedChord c : MeasureExtractor.chordGroups(parts)) {
+            chords.put(Quantizer.quarters(c.onset()), c.chord());
         }
         if (chords.isEmpty()) {
             throw new jazz.api.BadInputException("no chords found beside the melody: the file needs a part that plays chords");

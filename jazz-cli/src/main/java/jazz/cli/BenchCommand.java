@@ -124,7 +124,10 @@ final class BenchCommand implements Callable<Integer> {
                 for (int e = 0; e < Math.min(epochs, 20); e++) {
                     t.epoch(data);
                 }
-                new TokenStream(warm, SamplingConfig.argmax()).next(50);
+                // Sampling is warmed as long as training: a thousand steps, so that a JIT has compiled it too.
+                for (int i = 0; i < 20; i++) {
+                    new TokenStream(warm, SamplingConfig.argmax()).next(50);
+                }
             }
             resetPeaks();
             // Every epoch is timed on its own and the median kept: a backend's one-time work per model
@@ -145,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             double epochSeconds = median(epochTimes);
-            double[] sample = new double[Math.max(5, runs * 5)];
+            double[] sample = new double[Math.max(10, runs * 10)];
             try (SequenceModel model = backend.load(start)) {
                 for (int i = 0; i < sample.length; i++) {
                     long t0 = System.nanoTime();

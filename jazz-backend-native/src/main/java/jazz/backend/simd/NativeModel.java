@@ -49,6 +49,7 @@ final class NativeModel implements SequenceModel {
 
     @Override
     public Sampler sampler() {
+        Warmup.stop();
         return new NativeSampler(parameters);
     }
 }

@@ -1,21 +1,31 @@
 package jazz.backend.simd;
 
 import java.util.Arrays;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.locks.LockSupport;
 
 import jazz.api.TrainingSet;
 
 /**
  * The gradient of a minibatch, its sequences split into equal shards computed on separate threads
- * (the caller's and the common fork-join pool's), then summed in shard order so that the result does
- * not depend on timing. The shard tasks are made once and re-forked, so a minibatch allocates nothing.
+ * (the caller's and one worker thread per further shard), then summed in shard order so that the
+ * result does not depend on timing.
+ *
+ * <p>The workers are this object's own daemon threads. A minibatch is a millisecond or two of work, so
+ * handing it over must be quicker than waking a parked thread (tens to hundreds of microseconds on a
+ * virtual machine): after a shard a worker spins for {@link #SPIN_NANOS}, which covers the caller's
+ * Adam update between two minibatches, and only then parks; after {@link #IDLE_EXIT_NANOS} without
+ * work it ends, and the next minibatch starts a new one. A minibatch allocates nothing.
  */
 final class ParallelGradient {
+
+    private static final long SPIN_NANOS = 2_000_000L;
+    private static final long PARK_NANOS = 200_000L;
+    private static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
     private final BatchGradient[] shards;
     private final float[][] gradients;
     private final double[] losses;
-    private final ShardTask[] tasks;
+    private final Worker[] workers;
     private Parameters parameters;
     private TrainingSet data;
     private int[] order;
@@ -26,10 +36,12 @@ final class ParallelGradient {
         shards = new BatchGradient[threads];
         gradients = new float[threads][layout.size];
         losses = new double[threads];
-        tasks = new ShardTask[threads];
+        workers = new Worker[threads - 1];
         for (int s = 0; s < threads; s++) {
             shards[s] = new BatchGradient(layout);
-            tasks[s] = new ShardTask(s);
+        }
+        for (int w = 0; w < workers.length; w++) {
+            workers[w] = new Worker(w + 1);
         }
     }
 
@@ -46,13 +58,17 @@ final class ParallelGradient {
         this.rows = rows;
         int used = Math.min(shards.length, rows);
         for (int s = 1; s < used; s++) {
-            tasks[s].reinitialize();
-            tasks[s].fork();
+            workers[s - 1].post();
         }
-        computeShard(0);
+        try {
+            computeShard(0);
+        } finally {
+            for (int s = 1; s < used; s++) {
+                workers[s - 1].await();
+            }
+        }
         double loss = losses[0];
         for (int s = 1; s < used; s++) {
-            tasks[s].join();
             loss += losses[s];
             Matmul.add(gradients[s], 0, gradients[0], 0, gradients[0].length);
         }
@@ -76,20 +92,91 @@ final class ParallelGradient {
                 gradients[shard]);
     }
 
-    /** One shard, reused from minibatch to minibatch. */
-    private final class ShardTask extends RecursiveAction {
-
-        private static final long serialVersionUID = 1L;
+    /**
+     * One shard's thread. {@code posted} and {@code finished} count minibatches: the caller writes the
+     * minibatch's fields, then {@code posted}; the worker computes, then writes {@code finished}. Those
+     * two volatile writes carry the data across (happens-before), so nothing else is synchronised
+     * but the thread's start and end.
+     */
+    private final class Worker implements Runnable {
 
         private final int shard;
+        private volatile int posted;
+        private volatile int finished;
+        private Thread thread;
+        private Throwable failure;
 
-        ShardTask(int shard) {
+        Worker(int shard) {
             this.shard = shard;
         }
 
+        /** Hands the current minibatch to the worker, starting its thread if it has none. */
+        void post() {
+            Thread wake;
+            synchronized (this) {
+                posted = posted + 1;
+                if (thread == null) {
+                    thread = new Thread(this, "jazz-native-shard-" + shard);
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+                wake = thread;
+            }
+            LockSupport.unpark(wake);
+        }
+
+        /** Waits for the posted minibatch; rethrows what the worker threw. */
+        void await() {
+            long start = System.nanoTime();
+            while (finished != posted) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, PARK_NANOS / 4);
+                }
+            }
+            Throwable thrown = failure;
+            if (thrown != null) {
+                failure = null;
+                if (thrown instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (thrown instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(thrown);
+            }
+        }
+
         @Override
-        protected void compute() {
-            computeShard(shard);
+        public void run() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                int job = posted;
+                if (job != finished) {
+                    try {
+                        computeShard(shard);
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                    finished = job;
+                    idleSince = System.nanoTime();
+                    continue;
+                }
+                long idle = System.nanoTime() - idleSince;
+                if (idle < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else if (idle < IDLE_EXIT_NANOS) {
+                    LockSupport.parkNanos(this, PARK_NANOS);
+                } else {
+                    synchronized (this) {
+                        if (posted == finished) {
+                            thread = null;
+                            return;
+                        }
+                    }
+                }
+            }
         }
     }
 }

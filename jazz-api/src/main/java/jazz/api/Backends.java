@@ -122,7 +122,7 @@ public final class Backends {
     }
 
     /**
-     * Every backend found, the first-party ones first.
+     * Every backend found, the first-party ones first; asks each availability not asked yet.
      *
      * @return the entries
      */
@@ -136,7 +136,7 @@ public final class Backends {
     }
 
     /**
-     * Looks a backend up by id, case-insensitively.
+     * Looks a backend up by id, case-insensitively; asks only that backend's availability.
      *
      * @param id the id
      * @return its entry, if any

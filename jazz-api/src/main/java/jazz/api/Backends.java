@@ -32,7 +32,9 @@ import jazz.api.spi.BackendProvider;
  * Finds the backends: the providers of the boot layer (or class path), then each plugin folder in a
  * class loader of its own. A plugin that fails to load, a provider that fails to start, an
  * availability check that throws or hangs: each becomes a {@link BackendStatus#BROKEN} or
- * {@link BackendStatus#UNAVAILABLE} entry with the reason, and discovery goes on.
+ * {@link BackendStatus#UNAVAILABLE} entry with the reason, and discovery goes on. A provider's
+ * availability is asked the first time its entry is needed, so a run that uses one backend does not wait
+ * for the checks of the others.
  *
  * <p>A plugin folder holds either the jars of one plugin, or one sub-folder of jars per plugin.
  *
@@ -61,10 +63,10 @@ public final class Backends {
     /** System property: how long an availability check may take, in milliseconds (default 10 s). */
     public static final String AVAILABILITY_TIMEOUT_PROPERTY = "jazz.availability.timeout.ms";
 
-    private final List<BackendEntry> entries;
+    private final List<LazyEntry> entries;
     private final List<Path> pluginFolders;
 
-    private Backends(List<BackendEntry> entries, List<Path> pluginFolders) {
+    private Backends(List<LazyEntry> entries, List<Path> pluginFolders) {
         this.entries = List.copyOf(entries);
         this.pluginFolders = List.copyOf(pluginFolders);
     }
@@ -90,18 +92,18 @@ public final class Backends {
                 loadPlugin(plugin, found);
             }
         }
-        List<BackendEntry> entries = resolve(found);
+        List<LazyEntry> entries = resolve(found);
         Set<String> ids = new HashSet<>();
         entries.forEach(e -> ids.add(e.id()));
         for (String id : FIRST_PARTY) {
             if (!ids.contains(id)) {
-                entries.add(new BackendEntry(id, BackendStatus.UNAVAILABLE,
+                entries.add(new LazyEntry(new BackendEntry(id, BackendStatus.UNAVAILABLE,
                         "plugin not installed: no provider of '" + id + "' in " + describe(folders)
                                 + " (build the image with mvn package, or add its folder with --plugin-dir)",
-                        "first-party backend", null, null, null));
+                        "first-party backend", null, null, null)));
             }
         }
-        entries.sort(Comparator.comparingInt((BackendEntry e) -> rank(e.id())).thenComparing(BackendEntry::id));
+        entries.sort(Comparator.comparingInt((LazyEntry e) -> rank(e.id())).thenComparing(LazyEntry::id));
         return new Backends(entries, folders);
     }
 
@@ -120,12 +122,12 @@ public final class Backends {
     }
 
     /**
-     * Every backend found, the first-party ones first.
+     * Every backend found, the first-party ones first; asks each availability not asked yet.
      *
      * @return the entries
      */
     public List<BackendEntry> entries() {
-        return entries;
+        return entries.stream().map(LazyEntry::get).toList();
     }
 
     /** @return the plugin folders that were searched */
@@ -134,14 +136,14 @@ public final class Backends {
     }
 
     /**
-     * Looks a backend up by id, case-insensitively.
+     * Looks a backend up by id, case-insensitively; asks only that backend's availability.
      *
      * @param id the id
      * @return its entry, if any
      */
     public Optional<BackendEntry> find(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
-        return entries.stream().filter(e -> e.id().equalsIgnoreCase(wanted)).findFirst();
+        return entries.stream().filter(e -> e.id().equalsIgnoreCase(wanted)).findFirst().map(LazyEntry::get);
     }
 
     /**
@@ -189,7 +191,7 @@ public final class Backends {
      */
     public String listing() {
         StringBuilder sb = new StringBuilder("Installed backends:");
-        for (BackendEntry e : entries) {
+        for (BackendEntry e : entries()) {
             sb.append(System.lineSeparator()).append(String.format("  %-8s %s", e.id(), e.statusLine()));
         }
         sb.append(System.lineSeparator()).append("Choose one with --backend=NAME (or the JAZZ_BACKEND variable).");
@@ -219,6 +221,44 @@ public final class Backends {
     private record Found(BackendProvider provider, String location, String brokenId, String failure) {
     }
 
+    /**
+     * One entry, known from the start or once its provider's availability has been asked: the first time
+     * it is needed, and only once.
+     */
+    private static final class LazyEntry {
+        private final String id;
+        private final String description;
+        private final String location;
+        private BackendProvider provider;
+        private BackendEntry entry;
+
+        LazyEntry(BackendEntry entry) {
+            this.id = entry.id();
+            this.description = entry.description();
+            this.location = entry.location();
+            this.entry = entry;
+        }
+
+        LazyEntry(BackendProvider provider, String id, String description, String location) {
+            this.id = id;
+            this.description = description;
+            this.location = location;
+            this.provider = provider;
+        }
+
+        String id() {
+            return id;
+        }
+
+        synchronized BackendEntry get() {
+            if (entry == null) {
+                entry = ask(provider, id, description, location);
+                provider = null;
+            }
+            return entry;
+        }
+    }
+
     private static void loadProviders(ServiceLoader<BackendProvider> loader, ClassLoader only, String location,
                                       List<Found> found) {
         Iterator<BackendProvider> it = loader.iterator();
@@ -243,29 +283,47 @@ public final class Backends {
     private static void loadPlugin(Path plugin, List<Found> found) {
         String name = plugin.getFileName().toString();
         List<URL> jars = new ArrayList<>();
-        try (Stream<Path> files = Files.list(plugin)) {
-            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                try (JarFile check = new JarFile(jar.toFile())) {
-                    jars.add(jar.toUri().toURL());
-                } catch (IOException e) {
-                    found.add(new Found(null, jar.toString(), name, "not a jar: " + jar + " (" + message(e) + ")"));
-                }
-            }
-        } catch (IOException e) {
-            found.add(new Found(null, plugin.toString(), name, "cannot read plugin folder: " + message(e)));
-            return;
-        }
-        int before = found.size();
+        // The checked jars stay open until the class loader has opened them too: the JDK shares one open
+        // zip between them, so each jar's directory is read once (the heavy plugins hold tens of jars).
+        List<JarFile> checked = new ArrayList<>();
         try {
-            PluginClassLoader loader = new PluginClassLoader("jazz-plugin-" + name, jars.toArray(URL[]::new));
-            loadProviders(ServiceLoader.load(BackendProvider.class, loader), loader, plugin.toString(), found);
-        } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
-            found.add(new Found(null, plugin.toString(), name, message(e)));
+            try (Stream<Path> files = Files.list(plugin)) {
+                for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                    try {
+                        checked.add(new JarFile(jar.toFile()));
+                        jars.add(jar.toUri().toURL());
+                    } catch (IOException e) {
+                        found.add(new Found(null, jar.toString(), name, "not a jar: " + jar + " (" + message(e) + ")"));
+                    }
+                }
+            } catch (IOException e) {
+                found.add(new Found(null, plugin.toString(), name, "cannot read plugin folder: " + message(e)));
+                return;
+            }
+            int before = found.size();
+            try {
+                PluginClassLoader loader = new PluginClassLoader("jazz-plugin-" + name, jars.toArray(URL[]::new));
+                loadProviders(ServiceLoader.load(BackendProvider.class, loader), loader, plugin.toString(), found);
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                found.add(new Found(null, plugin.toString(), name, message(e)));
+            }
+            if (found.size() == before && !jars.isEmpty()) {
+                found.add(new Found(null, plugin.toString(), name,
+                        "no backend provider in " + plugin + " (no META-INF/services/" + BackendProvider.class.getName()
+                                + " in its jars)"));
+            }
+        } finally {
+            closeAll(checked);
         }
-        if (found.size() == before && !jars.isEmpty()) {
-            found.add(new Found(null, plugin.toString(), name,
-                    "no backend provider in " + plugin + " (no META-INF/services/" + BackendProvider.class.getName()
-                            + " in its jars)"));
+    }
+
+    private static void closeAll(List<JarFile> jars) {
+        for (JarFile jar : jars) {
+            try {
+                jar.close();
+            } catch (IOException e) {
+                // only read from: nothing is lost
+            }
         }
     }
 
@@ -294,42 +352,47 @@ public final class Backends {
         return plugins;
     }
 
-    /** Asks each provider for its id and availability (time-boxed) and marks duplicate ids. */
-    private static List<BackendEntry> resolve(List<Found> found) {
-        Map<String, List<BackendEntry>> byId = new LinkedHashMap<>();
+    /**
+     * Asks each provider for its id and description and marks duplicate ids; availability is asked later,
+     * by {@link LazyEntry#get}.
+     */
+    private static List<LazyEntry> resolve(List<Found> found) {
+        Map<String, List<LazyEntry>> byId = new LinkedHashMap<>();
         for (Found f : found) {
-            BackendEntry e = f.provider() == null
-                    ? new BackendEntry(f.brokenId(), BackendStatus.BROKEN, f.failure(), "plugin failed to load",
-                            f.location(), null, null)
-                    : ask(f.provider(), f.location());
+            LazyEntry e = f.provider() == null
+                    ? new LazyEntry(new BackendEntry(f.brokenId(), BackendStatus.BROKEN, f.failure(),
+                            "plugin failed to load", f.location(), null, null))
+                    : identify(f.provider(), f.location());
             byId.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(e);
         }
-        List<BackendEntry> entries = new ArrayList<>();
-        for (List<BackendEntry> same : byId.values()) {
+        List<LazyEntry> entries = new ArrayList<>();
+        for (List<LazyEntry> same : byId.values()) {
             if (same.size() == 1) {
                 entries.add(same.get(0));
                 continue;
             }
-            String where = String.join(" and ", same.stream().map(BackendEntry::location).toList());
-            for (BackendEntry e : same) {
-                entries.add(new BackendEntry(e.id(), BackendStatus.BROKEN,
+            String where = String.join(" and ", same.stream().map(e -> e.location).toList());
+            for (LazyEntry e : same) {
+                entries.add(new LazyEntry(new BackendEntry(e.id(), BackendStatus.BROKEN,
                         "id '" + e.id() + "' is provided twice: by " + where + " (remove one)",
-                        e.description(), e.location(), null, null));
+                        e.description, e.location, null, null)));
             }
         }
         return entries;
     }
 
-    private static BackendEntry ask(BackendProvider provider, String location) {
-        String id;
-        String description;
+    private static LazyEntry identify(BackendProvider provider, String location) {
         try {
-            id = provider.id().trim().toLowerCase(Locale.ROOT);
-            description = provider.description();
+            return new LazyEntry(provider, provider.id().trim().toLowerCase(Locale.ROOT), provider.description(),
+                    location);
         } catch (RuntimeException | LinkageError e) {
-            return new BackendEntry(provider.getClass().getName(), BackendStatus.BROKEN,
-                    "provider failed to say its id: " + message(e), "", location, null, null);
+            return new LazyEntry(new BackendEntry(provider.getClass().getName(), BackendStatus.BROKEN,
+                    "provider failed to say its id: " + message(e), "", location, null, null));
         }
+    }
+
+    /** Asks a provider whether it can run here, time-boxed. */
+    private static BackendEntry ask(BackendProvider provider, String id, String description, String location) {
         FutureTask<Availability> task = new FutureTask<>(() -> {
             ClassLoader previous = Thread.currentThread().getContextClassLoader();
             Thread.currentThread().setContextClassLoader(provider.getClass().getClassLoader());

@@ -29,6 +29,7 @@ final class BatchGradient {
     private float[] belowGradient;
     private float[] nextHiddenGradient;
     private float[] cellGradient;
+    private float[] transposed;
 
     BatchGradient(ParameterLayout layout) {
         this.layout = layout;
@@ -53,14 +54,13 @@ final class BatchGradient {
                 targets[t * rows + b] = data.target(order[from + b], t);
             }
         }
-        forward(parameters, rows, steps);
+        forward(parameters.values, rows, steps);
         double loss = softmaxLoss(rows * steps, lossScale);
         backward(parameters, gradient, rows, steps);
         return loss;
     }
 
-    private void forward(Parameters parameters, int rows, int steps) {
-        float[] w = parameters.values;
+    private void forward(float[] w, int rows, int steps) {
         int n = layout.hidden;
         int g = layout.gates;
         int all = rows * steps;
@@ -88,8 +88,7 @@ final class BatchGradient {
             for (int t = 0; t < steps; t++) {
                 int zOff = t * rows * g;
                 if (t > 0) {
-                    Matmul.multiplyAddPacked(h, t * block, rows, n, parameters.recurrentPacked[l], w,
-                            layout.recurrentKernel[l], g, z, zOff);
+                    Matmul.multiplyAdd(h, t * block, rows, n, w, layout.recurrentKernel[l], g, z, zOff);
                 }
                 CellKernels.step(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block, rows, n);
             }
@@ -133,7 +132,8 @@ final class BatchGradient {
         int block = rows * n;
         int layers = layout.spec.layers();
         float[] top = hiddens[layers - 1];
-        Matmul.multiplyAddTransposedA(top, block, n, all, logits, 0, vp, gradient, layout.denseKernel);
+        Matmul.transpose(top, block, all, n, transposed, 0);
+        Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel);
         Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
         float[] up = hiddenGradient;
         float[] below = belowGradient;
@@ -148,11 +148,11 @@ final class BatchGradient {
                         up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
                 if (t > 0) {
                     Arrays.fill(nextHiddenGradient, 0, block, 0f);
-                    Matmul.multiplyAddPacked(gateGradient, t * rows * g, rows, g, parameters.recurrentTransposedPacked[l],
-                            recurrentT, 0, n, nextHiddenGradient, 0);
+                    Matmul.multiplyAdd(gateGradient, t * rows * g, rows, g, recurrentT, 0, n, nextHiddenGradient, 0);
                 }
             }
-            Matmul.multiplyAddTransposedA(hiddens[l], 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l]);
+            Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);
+            Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l]);
             Matmul.addRows(gateGradient, 0, all, g, gradient, layout.bias[l]);
             if (l == 0) {
                 for (int r = 0; r < all; r++) {
@@ -162,7 +162,8 @@ final class BatchGradient {
                     }
                 }
             } else {
-                Matmul.multiplyAddTransposedA(hiddens[l - 1], block, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l]);
+                Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0);
+                Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l]);
                 Arrays.fill(below, 0, all * n, 0f);
                 Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0);
                 float[] swap = up;
@@ -193,5 +194,6 @@ final class BatchGradient {
         belowGradient = new float[all * n];
         nextHiddenGradient = new float[rowCapacity * n];
         cellGradient = new float[rowCapacity * n];
+        transposed = new float[all * n];
     }
 }

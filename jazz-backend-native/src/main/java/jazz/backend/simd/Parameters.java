@@ -10,8 +10,7 @@ import jazz.api.LstmLayerWeights;
 /**
  * A model's weights in the native layout ({@link ParameterLayout}), plus transposed copies of the
  * kernels that the backward pass multiplies by: {@code Whᵀ [4n][n]}, {@code Wxᵀ [4n][n]} for layers above
- * the first, and {@code Wyᵀ [Vp][n]}; and {@code Wh}, {@code Whᵀ} packed in panels for the products of
- * every time step. The copies are refreshed after each update.
+ * the first, and {@code Wyᵀ [Vp][n]}. The copies are refreshed after each update.
  */
 final class Parameters {
 
@@ -20,9 +19,6 @@ final class Parameters {
     final float[][] recurrentTransposed;
     final float[][] inputTransposed;
     final float[] denseTransposed;
-    /** {@code Wh} and {@code Whᵀ} of each layer in {@link Matmul#pack}'s panels: the products of every step. */
-    final float[][] recurrentPacked;
-    final float[][] recurrentTransposedPacked;
 
     Parameters(ParameterLayout layout) {
         this.layout = layout;
@@ -35,8 +31,6 @@ final class Parameters {
             inputTransposed[l] = new float[layout.gates * n];
         }
         denseTransposed = new float[layout.paddedVocabulary * n];
-        recurrentPacked = new float[layers][Matmul.packedSize(n, layout.gates)];
-        recurrentTransposedPacked = new float[layers][Matmul.packedSize(layout.gates, n)];
     }
 
     /** Copies canonical weights in, checking that their spec is this model's. */
@@ -85,8 +79,6 @@ final class Parameters {
         int n = layout.hidden;
         for (int l = 0; l < layout.spec.layers(); l++) {
             Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
-            Matmul.pack(values, layout.recurrentKernel[l], n, layout.gates, recurrentPacked[l]);
-            Matmul.pack(recurrentTransposed[l], 0, layout.gates, n, recurrentTransposedPacked[l]);
             if (l > 0) {
                 Matmul.transpose(values, layout.inputKernel[l], n, layout.gates, inputTransposed[l], 0);
             }

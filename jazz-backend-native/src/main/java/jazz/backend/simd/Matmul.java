@@ -116,6 +116,8 @@ final class Matmul {
     /**
      * {@code c[n] += a[k] · b[k][n]}, one row: streams {@code b} row by row (a column panel would jump a
      * whole row of {@code b} per load) and folds four rows of {@code b} into each load and store of {@code c}.
+     * Every element, in the vector columns and past them, is one chain of fused multiply-adds in the order
+     * of p, as in {@link #multiplyAdd}'s blocks: a row gives the same bits by either path.
      */
     static void multiplyAddRow(float[] a, int aOff, int k, float[] b, int bOff, int n, float[] c, int cOff) {
         int vectorColumns = n - n % L;
@@ -139,7 +141,10 @@ final class Matmul {
                 sum.intoArray(c, cOff + j);
             }
             for (; j < n; j++) {
-                c[cOff + j] += x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+                float sum = Math.fma(x0, b[r0 + j], c[cOff + j]);
+                sum = Math.fma(x1, b[r1 + j], sum);
+                sum = Math.fma(x2, b[r2 + j], sum);
+                c[cOff + j] = Math.fma(x3, b[r3 + j], sum);
             }
         }
         for (; p < k; p++) {
@@ -151,7 +156,7 @@ final class Matmul {
                         .intoArray(c, cOff + j);
             }
             for (; j < n; j++) {
-                c[cOff + j] += x * b[r + j];
+                c[cOff + j] = Math.fma(x, b[r + j], c[cOff + j]);
             }
         }
     }

@@ -1,0 +1,51 @@
+package jazz.backend.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The products against a plain double-precision sum, on shapes that reach each path (register blocks
+ * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product
+ * against the blocked one bit for bit: a row must not depend on which path computed it.
+ */
+class MatmulTest {
+
+    private static float[] random(int length, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return values;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 5, 3", "3, 7, 16", "4, 1, 16", "5, 9, 33", "16, 64, 256", "17, 300, 88", "9, 700, 21", "64, 480, 45"})
+    void productsMatchDoublePrecisionAndTheirRows(int m, int k, int n) {
+        float[] a = random(m * k, m + k);
+        float[] b = random(k * n, n + 1);
+        float[] c = random(m * n, 3);
+        float[] product = c.clone();
+        Matmul.multiplyAdd(a, 0, m, k, b, 0, n, product, 0);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = c[i * n + j];
+                for (int p = 0; p < k; p++) {
+                    sum += (double) a[i * k + p] * b[p * n + j];
+                }
+                // Terms below 1 in size: float rounding of a k-term sum stays within about k·2⁻²³.
+                assertEquals(sum, product[i * n + j], 4e-7 * (k + 8), "element " + i + ", " + j);
+            }
+        }
+        float[] rows = c.clone();
+        for (int i = 0; i < m; i++) {
+            Matmul.multiplyAddRow(a, i * k, k, b, 0, n, rows, i * n);
+        }
+        assertArrayEquals(product, rows, "row by row gives the blocked product's bits");
+    }
+}

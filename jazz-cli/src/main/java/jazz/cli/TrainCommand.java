@@ -72,16 +72,14 @@ final class TrainCommand implements Callable<Integer> {
         if (midi == null) {
             parts.requireMidi();
         }
+        Corpus corpus = CorpusLoader.load(midi, parts.selection(), err);
+        Double ratio = evalRatio != null ? evalRatio : corpus.segmentCount() > 1 ? Double.valueOf(0.1) : null;
+        if (ratio != null && ratio != 0) {
+            corpus = corpus.withHeldOut(ratio, seed);
+        }
         List<Double> evalLoss = new ArrayList<>();
         TrainedModel model;
-        Corpus corpus;
-        // The backend first: the native one starts compiling its kernels while the MIDI is read.
         try (Jazz jazz = Jazz.open(root.backends(), root.backendId())) {
-            corpus = CorpusLoader.load(midi, parts.selection(), err);
-            Double ratio = evalRatio != null ? evalRatio : corpus.segmentCount() > 1 ? Double.valueOf(0.1) : null;
-            if (ratio != null && ratio != 0) {
-                corpus = corpus.withHeldOut(ratio, seed);
-            }
             err.printf("jazz: training on %s with %s (%d tokens, vocabulary %d)%n", corpus.source(), jazz.backendId(),
                     corpus.tokens().size(), corpus.vocabulary().size());
             err.flush();

@@ -49,7 +49,6 @@ final class NativeModel implements SequenceModel {
 
     @Override
     public Sampler sampler() {
-        Warmup.stop();
         return new NativeSampler(parameters);
     }
 }

@@ -25,7 +25,6 @@ final class NativeTrainer implements Trainer {
 
     @Override
     public double epoch(TrainingSet data) {
-        Warmup.stop();
         data.checkFits(parameters.layout.vocabulary);
         int count = data.count();
         int[] order = data.epochOrder(config.seed(), epochsDone);

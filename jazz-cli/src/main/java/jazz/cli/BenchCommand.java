@@ -36,11 +36,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jazz bench}: the same training and sampling on every backend, in one JVM, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains and samples the notebook's set-up on each available backend in this one JVM,",
-                "after a warm-up, and prints time per epoch (median over every timed epoch; the first epoch of",
-                "a fresh model, with any graph building, apart), training tokens/s, 50-token",
-                "sampling latency, final loss, peak heap, and each time's ratio to the fastest backend."})
+        description = {"Trains and samples the notebook's set-up on every available backend, in one",
+                "JVM, after a warm-up (20 epochs and at least 2 s per backend), and prints time",
+                "per epoch (median over every timed epoch; a fresh model's first epoch, with any",
+                "graph building, apart), training tokens/s, 50-token sampling latency, final",
+                "loss, peak heap, and each time's ratio to the fastest backend."})
 final class BenchCommand implements Callable<Integer> {
+
+    private static final int WARMUP_EPOCHS = 20;
+    private static final long WARMUP_NANOS = 2_000_000_000L;
 
     @ParentCommand
     JazzCommand root;
@@ -119,12 +123,15 @@ final class BenchCommand implements Callable<Integer> {
         try (Backend backend = root.backends().open(id, Map.of())) {
             TrainingConfig config = TrainingConfig.notebook(1).withEpochs(epochs);
             CanonicalWeights start = CanonicalWeights.initialize(modelSpec, 1);
-            try (SequenceModel warm = backend.load(start)) { // warm-up: compile, allocate, load kernels
+            try (SequenceModel warm = backend.load(start)) {
+                // Warm-up, the same for every backend whatever --epochs says: at least 20 epochs and 2 s
+                // (the native kernels reach their compiled speed only after a few dozen epochs; a JIT, a
+                // graph or a native library's first calls must not count), then a thousand sampled steps.
                 Trainer t = warm.trainer(config);
-                for (int e = 0; e < Math.min(epochs, 20); e++) {
+                long until = System.nanoTime() + WARMUP_NANOS;
+                for (int e = 0; e < WARMUP_EPOCHS || (System.nanoTime() < until && e < 50 * WARMUP_EPOCHS); e++) {
                     t.epoch(data);
                 }
-                // Sampling is warmed as long as training: a thousand steps, so that a JIT has compiled it too.
                 for (int i = 0; i < 20; i++) {
                     new TokenStream(warm, SamplingConfig.argmax()).next(50);
                 }

@@ -13,16 +13,16 @@ final class Activation {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    static final float LOG2E = 1.4426950408889634f;
-    static final float LN2 = 0.6931471805599453f;
+    private static final float LOG2E = 1.4426950408889634f;
+    private static final float LN2 = 0.6931471805599453f;
     /**
      * 1.5 · 2^23: adding and subtracting it rounds a float of magnitude below 2^22 to an integer. Adding
      * it plus 127 leaves {@code round(t) + 127} in the low mantissa bits, which a shift by 23 moves into
      * the exponent field: {@code 2^round(t)} without a float-to-int conversion (which boxes on Java 17).
      */
-    static final float ROUNDER = 12582912f;
-    static final float LOW = -87f;
-    static final float HIGH = 88f;
+    private static final float ROUNDER = 12582912f;
+    private static final float LOW = -87f;
+    private static final float HIGH = 88f;
 
     private Activation() {
     }
@@ -46,6 +46,29 @@ final class Activation {
             float x = Math.min(HIGH, Math.max(LOW, scale * a[off + i] + shift));
             a[off + i] = (float) Math.exp(x);
         }
+    }
+
+    /** {@code a[i] = mul / (1 + a[i]) + add}: turns {@code exp(-x)} into a sigmoid and {@code exp(-2x)} into a tanh. */
+    static void reciprocal(float[] a, int off, int len, float mul, float add) {
+        int i = 0;
+        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
+            FloatVector.broadcast(S, mul).div(FloatVector.fromArray(S, a, off + i).add(1f)).add(add).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = mul / (1f + a[off + i]) + add;
+        }
+    }
+
+    /** The logistic sigmoid in place. */
+    static void sigmoid(float[] a, int off, int len) {
+        exp(a, off, len, -1f, 0f);
+        reciprocal(a, off, len, 1f, 0f);
+    }
+
+    /** The hyperbolic tangent in place, as {@code 2 σ(2x) - 1}. */
+    static void tanh(float[] a, int off, int len) {
+        exp(a, off, len, -2f, 0f);
+        reciprocal(a, off, len, 2f, -1f);
     }
 
     /** The largest of {@code len} values. */
@@ -82,6 +105,17 @@ final class Activation {
             sum += a[off + i];
         }
         return sum;
+    }
+
+    /** {@code a[i] = mul · a[i] + add}. */
+    static void affine(float[] a, int off, int len, float mul, float add) {
+        int i = 0;
+        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
+            FloatVector.fromArray(S, a, off + i).mul(mul).add(add).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = mul * a[off + i] + add;
+        }
     }
 
     /** {@code a[i] *= factor}. */

@@ -90,7 +90,11 @@ final class BatchGradient {
                 if (t > 0) {
                     Matmul.multiplyAdd(h, t * block, rows, n, w, layout.recurrentKernel[l], g, z, zOff);
                 }
-                CellKernels.step(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block, rows, n);
+                CellKernels.activateGates(z, zOff, rows, n);
+                CellKernels.cellState(z, zOff, c, t * block, (t + 1) * block, rows, n);
+                System.arraycopy(c, (t + 1) * block, tc, t * block, block);
+                Activation.tanh(tc, t * block, block);
+                CellKernels.hidden(z, zOff, tc, t * block, h, (t + 1) * block, rows, n);
             }
         }
         int vp = layout.paddedVocabulary;

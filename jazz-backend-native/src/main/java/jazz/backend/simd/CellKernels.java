@@ -1,7 +1,6 @@
 package jazz.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,75 +17,54 @@ final class CellKernels {
     }
 
     /**
-     * One forward step of the cell for {@code rows} rows: the pre-activation gates {@code z} (i, f, c, o
-     * blocks) are replaced by their activations (σ, σ, tanh, σ), and {@code c = f·cPrev + i·g},
-     * {@code tanh(c)} and {@code h = o·tanh(c)} are written. Two passes over each row (the gates, then
-     * the state), each with the exponential's polynomial written out in the loop: a vector handed to a
-     * helper method that C2 declines to inline would be boxed on every call.
-     *
-     * @param prevOff where the previous cell state's rows start in {@code cell}
-     * @param cOff where the new cell state's rows go in {@code cell}
+     * Applies σ to the i, f, o blocks and tanh to the candidate block of {@code rows} gate rows. The
+     * candidate is first doubled, so that one exponential pass over the whole block gives σ everywhere,
+     * and then mapped by {@code tanh(x) = 2σ(2x) - 1}: two long kernel calls instead of eight short ones a row.
      */
-    static void step(float[] z, int zOff, float[] cell, int prevOff, int cOff, float[] tanhCell, int tOff,
-                     float[] h, int hOff, int rows, int n) {
+    static void activateGates(float[] gates, int off, int rows, int n) {
+        int g = 4 * n;
+        for (int r = 0; r < rows; r++) {
+            Activation.scale(gates, off + r * g + 2 * n, n, 2f);
+        }
+        Activation.sigmoid(gates, off, rows * g);
+        for (int r = 0; r < rows; r++) {
+            Activation.affine(gates, off + r * g + 2 * n, n, 2f, -1f);
+        }
+    }
+
+    /** {@code c = f · cPrev + i · g} for {@code rows} rows of {@code n} units. */
+    static void cellState(float[] gates, int gOff, float[] cell, int prevOff, int cOff, int rows, int n) {
         int vectorEnd = n - n % L;
         for (int r = 0; r < rows; r++) {
-            int row = zOff + r * 4 * n;
-            // σ(x) = 1 / (1 + e^-x) for i, f, o; tanh(x) = 2 / (1 + e^-2x) - 1 for the candidate.
-            for (int gate = 0; gate < 4; gate++) {
-                float scale = gate == 2 ? -2f : -1f;
-                float mul = gate == 2 ? 2f : 1f;
-                float add = gate == 2 ? -1f : 0f;
-                int start = row + gate * n;
-                int j = 0;
-                for (; j < vectorEnd; j += L) {
-                    FloatVector x = FloatVector.fromArray(S, z, start + j).mul(scale).max(Activation.LOW).min(Activation.HIGH);
-                    FloatVector t = x.mul(Activation.LOG2E);
-                    FloatVector whole = t.add(Activation.ROUNDER).sub(Activation.ROUNDER);
-                    FloatVector u = t.sub(whole).mul(Activation.LN2);
-                    FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
-                            .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
-                            .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-                    FloatVector e = p.mul(t.add(Activation.ROUNDER + 127).reinterpretAsInts()
-                            .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-                    FloatVector.broadcast(S, mul).div(e.add(1f)).add(add).intoArray(z, start + j);
-                }
-                for (; j < n; j++) {
-                    float e = (float) Math.exp(Math.min(Activation.HIGH, Math.max(Activation.LOW, scale * z[start + j])));
-                    z[start + j] = mul / (e + 1f) + add;
-                }
-            }
+            int row = gOff + r * 4 * n;
             int prev = prevOff + r * n;
             int out = cOff + r * n;
-            int tc = tOff + r * n;
-            int ho = hOff + r * n;
             int j = 0;
             for (; j < vectorEnd; j += L) {
-                FloatVector i = FloatVector.fromArray(S, z, row + j);
-                FloatVector f = FloatVector.fromArray(S, z, row + n + j);
-                FloatVector g = FloatVector.fromArray(S, z, row + 2 * n + j);
-                FloatVector c = f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(g));
-                c.intoArray(cell, out + j);
-                FloatVector x = c.mul(-2f).max(Activation.LOW).min(Activation.HIGH);
-                FloatVector t = x.mul(Activation.LOG2E);
-                FloatVector whole = t.add(Activation.ROUNDER).sub(Activation.ROUNDER);
-                FloatVector u = t.sub(whole).mul(Activation.LN2);
-                FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
-                        .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
-                        .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-                FloatVector e = p.mul(t.add(Activation.ROUNDER + 127).reinterpretAsInts()
-                        .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
-                FloatVector tanh = FloatVector.broadcast(S, 2f).div(e.add(1f)).sub(1f);
-                tanh.intoArray(tanhCell, tc + j);
-                FloatVector.fromArray(S, z, row + 3 * n + j).mul(tanh).intoArray(h, ho + j);
+                FloatVector i = FloatVector.fromArray(S, gates, row + j);
+                FloatVector f = FloatVector.fromArray(S, gates, row + n + j);
+                FloatVector cand = FloatVector.fromArray(S, gates, row + 2 * n + j);
+                f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(cand)).intoArray(cell, out + j);
             }
             for (; j < n; j++) {
-                float c = z[row + n + j] * cell[prev + j] + z[row + j] * z[row + 2 * n + j];
-                cell[out + j] = c;
-                float e = (float) Math.exp(Math.min(Activation.HIGH, Math.max(Activation.LOW, -2f * c)));
-                float tanh = 2f / (e + 1f) - 1f;
-                tanhCell[tc + j] = tanh;
-                h[ho + j] = z[row + 3 * n + j] * tanh;
+                cell[out + j] = gates[row + n + j] * cell[prev + j] + gates[row + j] * gates[row + 2 * n + j];
+            }
+        }
+    }
+
+    /** {@code h = o · tanh(c)}, given {@code tanh(c)} already computed. */
+    static void hidden(float[] gates, int gOff, float[] tanhCell, int tOff, float[] h, int hOff, int rows, int n) {
+        int vectorEnd = n - n % L;
+        for (int r = 0; r < rows; r++) {
+            int o = gOff + r * 4 * n + 3 * n;
+            int tc = tOff + r * n;
+            int out = hOff + r * n;
+            int j = 0;
+            for (; j < vectorEnd; j += L) {
+                FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, tanhCell, tc + j)).intoArray(h, out + j);
+            }
+            for (; j < n; j++) {
+                h[out + j] = gates[o + j] * tanhCell[tc + j];
             }
         }
     }

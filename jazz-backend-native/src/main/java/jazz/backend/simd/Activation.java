@@ -27,52 +27,82 @@ final class Activation {
     private Activation() {
     }
 
-    /** {@code a[i] = exp(scale · a[i] + shift)} for {@code len} values from {@code off}. */
-    static void exp(float[] a, int off, int len, float scale, float shift) {
+    /**
+     * {@code a[i] = mul / (1 + exp(scale · a[i])) + add} in one pass: with scale -1, mul 1, add 0 the
+     * logistic sigmoid; with scale -2, mul 2, add -1 the hyperbolic tangent ({@code 2σ(2x) - 1}).
+     */
+    static void squash(float[] a, int off, int len, float scale, float mul, float add) {
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector x = FloatVector.fromArray(S, a, off + i).mul(scale).add(shift).max(LOW).min(HIGH);
-            FloatVector t = x.mul(LOG2E);
-            FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
-            FloatVector u = t.sub(whole).mul(LN2);
-            FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
-                    .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
-                    .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-            FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            p.mul(power).intoArray(a, off + i);
+            FloatVector e = exp(FloatVector.fromArray(S, a, off + i).mul(scale));
+            FloatVector.broadcast(S, mul).div(e.add(1f)).add(add).intoArray(a, off + i);
         }
         for (; i < len; i++) {
-            float x = Math.min(HIGH, Math.max(LOW, scale * a[off + i] + shift));
-            a[off + i] = (float) Math.exp(x);
-        }
-    }
-
-    /** {@code a[i] = mul / (1 + a[i]) + add}: turns {@code exp(-x)} into a sigmoid and {@code exp(-2x)} into a tanh. */
-    static void reciprocal(float[] a, int off, int len, float mul, float add) {
-        int i = 0;
-        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector.broadcast(S, mul).div(FloatVector.fromArray(S, a, off + i).add(1f)).add(add).intoArray(a, off + i);
-        }
-        for (; i < len; i++) {
-            a[off + i] = mul / (1f + a[off + i]) + add;
+            a[off + i] = mul / (1f + (float) Math.exp(clamp(scale * a[off + i]))) + add;
         }
     }
 
     /** The logistic sigmoid in place. */
     static void sigmoid(float[] a, int off, int len) {
-        exp(a, off, len, -1f, 0f);
-        reciprocal(a, off, len, 1f, 0f);
+        squash(a, off, len, -1f, 1f, 0f);
     }
 
-    /** The hyperbolic tangent in place, as {@code 2 σ(2x) - 1}. */
+    /** The hyperbolic tangent in place. */
     static void tanh(float[] a, int off, int len) {
-        exp(a, off, len, -2f, 0f);
-        reciprocal(a, off, len, 2f, -1f);
+        squash(a, off, len, -2f, 2f, -1f);
+    }
+
+    /**
+     * One row of softmax cross-entropy: {@code a[off, off + vp)} holds the logits, the first {@code v}
+     * real and the rest padding. Replaces the row by the loss gradient {@code lossScale · (softmax -
+     * onehot(target))}, zero on the padding, and returns {@code -log softmax[target]}. The exponentials
+     * run over whole vectors (the padding is zeroed after), so no lane goes through a scalar tail.
+     */
+    static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale) {
+        float max = max(a, off, v);
+        float targetLogit = a[off + target];
+        for (int i = 0; i < vp; i += L) {
+            exp(FloatVector.fromArray(S, a, off + i).sub(max)).intoArray(a, off + i);
+        }
+        for (int i = v; i < vp; i++) {
+            a[off + i] = 0f;
+        }
+        FloatVector s = FloatVector.fromArray(S, a, off);
+        for (int i = L; i < vp; i += L) {
+            s = s.add(FloatVector.fromArray(S, a, off + i));
+        }
+        float sum = s.reduceLanes(VectorOperators.ADD);
+        float factor = lossScale / sum;
+        for (int i = 0; i < vp; i += L) {
+            FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);
+        }
+        a[off + target] -= lossScale;
+        return Math.log(sum) - ((double) targetLogit - max);
+    }
+
+    /**
+     * The exponential of each lane, clamped to [-87, 88]: {@code 2^round(t) · p(u)} with
+     * {@code t = x·log2(e)} and {@code p} the degree-6 Taylor polynomial of {@code e^u},
+     * {@code u = (t - round(t))·ln 2}. Small enough for C2 to inline into every loop that calls it.
+     */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector t = x.max(LOW).min(HIGH).mul(LOG2E);
+        FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
+        FloatVector u = t.sub(whole).mul(LN2);
+        FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
+                .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
+                .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
+        FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(power);
+    }
+
+    private static float clamp(float x) {
+        return Math.min(HIGH, Math.max(LOW, x));
     }
 
     /** The largest of {@code len} values. */
-    static float max(float[] a, int off, int len) {
+    private static float max(float[] a, int off, int len) {
         float max = Float.NEGATIVE_INFINITY;
         int i = 0;
         int vectorEnd = len - len % L;
@@ -87,45 +117,5 @@ final class Activation {
             max = Math.max(max, a[off + i]);
         }
         return max;
-    }
-
-    /** The sum of {@code len} values. */
-    static float sum(float[] a, int off, int len) {
-        float sum = 0;
-        int i = 0;
-        int vectorEnd = len - len % L;
-        if (vectorEnd > 0) {
-            FloatVector s = FloatVector.fromArray(S, a, off);
-            for (i = L; i < vectorEnd; i += L) {
-                s = s.add(FloatVector.fromArray(S, a, off + i));
-            }
-            sum = s.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < len; i++) {
-            sum += a[off + i];
-        }
-        return sum;
-    }
-
-    /** {@code a[i] = mul · a[i] + add}. */
-    static void affine(float[] a, int off, int len, float mul, float add) {
-        int i = 0;
-        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector.fromArray(S, a, off + i).mul(mul).add(add).intoArray(a, off + i);
-        }
-        for (; i < len; i++) {
-            a[off + i] = mul * a[off + i] + add;
-        }
-    }
-
-    /** {@code a[i] *= factor}. */
-    static void scale(float[] a, int off, int len, float factor) {
-        int i = 0;
-        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);
-        }
-        for (; i < len; i++) {
-            a[off + i] *= factor;
-        }
     }
 }

@@ -106,24 +106,15 @@ final class BatchGradient {
 
     /** Replaces the logits by the gradient of the scaled loss with respect to them; returns the loss. */
     private double softmaxLoss(int all, float lossScale) {
-        int v = layout.vocabulary;
         int vp = layout.paddedVocabulary;
         double loss = 0;
         for (int r = 0; r < all; r++) {
-            int row = r * vp;
             int target = targets[r];
             if (target == TrainingSet.NONE) {
-                Arrays.fill(logits, row, row + vp, 0f);
-                continue;
+                Arrays.fill(logits, r * vp, (r + 1) * vp, 0f);
+            } else {
+                loss += Activation.softmaxCrossEntropy(logits, r * vp, layout.vocabulary, vp, target, lossScale);
             }
-            float max = Activation.max(logits, row, v);
-            float targetLogit = logits[row + target];
-            Activation.exp(logits, row, v, 1f, -max);
-            float sum = Activation.sum(logits, row, v);
-            loss += Math.log(sum) - ((double) targetLogit - max);
-            Activation.scale(logits, row, v, lossScale / sum);
-            logits[row + target] -= lossScale;
-            Arrays.fill(logits, row + v, row + vp, 0f);
         }
         return loss;
     }

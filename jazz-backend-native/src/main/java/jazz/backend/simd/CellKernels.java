@@ -16,19 +16,12 @@ final class CellKernels {
     private CellKernels() {
     }
 
-    /**
-     * Applies σ to the i, f, o blocks and tanh to the candidate block of {@code rows} gate rows. The
-     * candidate is first doubled, so that one exponential pass over the whole block gives σ everywhere,
-     * and then mapped by {@code tanh(x) = 2σ(2x) - 1}: two long kernel calls instead of eight short ones a row.
-     */
+    /** Applies σ to the i, f, o blocks and tanh to the candidate block of {@code rows} gate rows, one pass each. */
     static void activateGates(float[] gates, int off, int rows, int n) {
-        int g = 4 * n;
-        for (int r = 0; r < rows; r++) {
-            Activation.scale(gates, off + r * g + 2 * n, n, 2f);
-        }
-        Activation.sigmoid(gates, off, rows * g);
-        for (int r = 0; r < rows; r++) {
-            Activation.affine(gates, off + r * g + 2 * n, n, 2f, -1f);
+        for (int r = 0, row = off; r < rows; r++, row += 4 * n) {
+            Activation.sigmoid(gates, row, 2 * n);
+            Activation.tanh(gates, row + 2 * n, n);
+            Activation.sigmoid(gates, row + 3 * n, n);
         }
     }
 

@@ -54,13 +54,14 @@ final class BatchGradient {
                 targets[t * rows + b] = data.target(order[from + b], t);
             }
         }
-        forward(parameters.values, rows, steps);
+        forward(parameters, rows, steps);
         double loss = softmaxLoss(rows * steps, lossScale);
         backward(parameters, gradient, rows, steps);
         return loss;
     }
 
-    private void forward(float[] w, int rows, int steps) {
+    private void forward(Parameters parameters, int rows, int steps) {
+        float[] w = parameters.values;
         int n = layout.hidden;
         int g = layout.gates;
         int all = rows * steps;
@@ -88,7 +89,8 @@ final class BatchGradient {
             for (int t = 0; t < steps; t++) {
                 int zOff = t * rows * g;
                 if (t > 0) {
-                    Matmul.multiplyAdd(h, t * block, rows, n, w, layout.recurrentKernel[l], g, z, zOff);
+                    Matmul.multiplyAddPacked(h, t * block, rows, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l],
+                            g, z, zOff);
                 }
                 CellKernels.activateGates(z, zOff, rows, n);
                 CellKernels.cellState(z, zOff, c, t * block, (t + 1) * block, rows, n);
@@ -143,7 +145,8 @@ final class BatchGradient {
                         up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
                 if (t > 0) {
                     Arrays.fill(nextHiddenGradient, 0, block, 0f);
-                    Matmul.multiplyAdd(gateGradient, t * rows * g, rows, g, recurrentT, 0, n, nextHiddenGradient, 0);
+                    Matmul.multiplyAddPacked(gateGradient, t * rows * g, rows, g, recurrentT, 0,
+                            parameters.recurrentTransposedPacked[l], n, nextHiddenGradient, 0);
                 }
             }
             Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);

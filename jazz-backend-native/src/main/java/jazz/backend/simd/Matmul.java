@@ -11,6 +11,11 @@ final class Matmul {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * Whether to use the eight-row blocks: their 16 accumulators, two panel vectors and a broadcast fit
+     * in the 32 registers of AVX-512, not in the 16 of AVX2 (where they would spill to the stack).
+     */
+    private static final boolean WIDE_BLOCKS = S.vectorBitSize() >= 512;
 
     /** Per-thread buffer for a packed column panel of {@code b}; grows to the largest panel, then stays. */
     private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
@@ -19,11 +24,47 @@ final class Matmul {
     }
 
     /**
-     * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in four
-     * rows by two vectors; each column panel of {@code b} is packed once and used by every row block.
-     * Rows beyond a multiple of four go through {@link #multiplyAddRow}.
+     * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in eight
+     * rows by two vectors where the registers allow (16 independent FMA chains, twice what hides the
+     * FMA latency), then four rows by two vectors; each column panel of {@code b} is
+     * copied once into a contiguous buffer and used by every row block. Rows beyond a multiple of four
+     * go through {@link #multiplyAddRow}.
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
+        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff);
+    }
+
+    /**
+     * {@link #multiplyAdd} with the column panels of {@code b} already in {@code packed} (see
+     * {@link #pack}): for a matrix used by many products, such as a recurrent kernel at every step.
+     * Gives the same bits as {@link #multiplyAdd}.
+     */
+    static void multiplyAddPacked(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
+                                  float[] c, int cOff) {
+        multiply(a, aOff, m, k, b, bOff, packed, n, c, cOff);
+    }
+
+    /** The length of {@link #pack}'s form of a {@code [k][n]} matrix. */
+    static int packedLength(int k, int n) {
+        return k * (n - n % (2 * L));
+    }
+
+    /**
+     * Writes the column panels of {@code b[k][n]}, two vectors wide, one after the other into
+     * {@code packed}: panel {@code q}'s row {@code p} at {@code (q·k + p)·2L}.
+     */
+    static void pack(float[] b, int bOff, int k, int n, float[] packed) {
+        int panels = (n - n % (2 * L)) / (2 * L);
+        for (int q = 0; q < panels; q++) {
+            for (int p = 0, src = bOff + q * 2 * L, dst = q * 2 * L * k; p < k; p++, src += n, dst += 2 * L) {
+                FloatVector.fromArray(S, b, src).intoArray(packed, dst);
+                FloatVector.fromArray(S, b, src + L).intoArray(packed, dst + L);
+            }
+        }
+    }
+
+    private static void multiply(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
+                                 float[] c, int cOff) {
         int blocked = m - m % 4;
         for (int i = blocked; i < m; i++) {
             multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
@@ -33,59 +74,24 @@ final class Matmul {
         }
         m = blocked;
         int vectorColumns = n - n % L;
-        float[][] holder = PANEL.get();
-        if (holder[0].length < 2 * L * k) {
-            holder[0] = new float[2 * L * k];
-        }
-        float[] panel = holder[0];
         int j = 0;
         for (; j + 2 * L <= vectorColumns; j += 2 * L) {
+            if (packed != null) {
+                panelBlocks(a, aOff, m, k, packed, j * k, n, c, cOff + j);
+                continue;
+            }
             // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
-            // one page per row for wide matrices, and the row blocks below would walk them all again.
+            // one page per row for wide matrices, and the row blocks would walk them all again.
+            float[][] holder = PANEL.get();
+            if (holder[0].length < 2 * L * k) {
+                holder[0] = new float[2 * L * k];
+            }
+            float[] panel = holder[0];
             for (int p = 0, src = bOff + j; p < k; p++, src += n) {
                 FloatVector.fromArray(S, b, src).intoArray(panel, 2 * L * p);
                 FloatVector.fromArray(S, b, src + L).intoArray(panel, 2 * L * p + L);
             }
-            int i = 0;
-            for (; i + 4 <= m; i += 4) {
-                int c0 = cOff + i * n + j;
-                int c1 = c0 + n;
-                int c2 = c1 + n;
-                int c3 = c2 + n;
-                FloatVector s00 = FloatVector.fromArray(S, c, c0);
-                FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
-                FloatVector s10 = FloatVector.fromArray(S, c, c1);
-                FloatVector s11 = FloatVector.fromArray(S, c, c1 + L);
-                FloatVector s20 = FloatVector.fromArray(S, c, c2);
-                FloatVector s21 = FloatVector.fromArray(S, c, c2 + L);
-                FloatVector s30 = FloatVector.fromArray(S, c, c3);
-                FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
-                int a0 = aOff + i * k;
-                for (int p = 0; p < k; p++) {
-                    FloatVector b0 = FloatVector.fromArray(S, panel, 2 * L * p);
-                    FloatVector b1 = FloatVector.fromArray(S, panel, 2 * L * p + L);
-                    FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                    s00 = x.fma(b0, s00);
-                    s01 = x.fma(b1, s01);
-                    x = FloatVector.broadcast(S, a[a0 + k + p]);
-                    s10 = x.fma(b0, s10);
-                    s11 = x.fma(b1, s11);
-                    x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
-                    s20 = x.fma(b0, s20);
-                    s21 = x.fma(b1, s21);
-                    x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
-                    s30 = x.fma(b0, s30);
-                    s31 = x.fma(b1, s31);
-                }
-                s00.intoArray(c, c0);
-                s01.intoArray(c, c0 + L);
-                s10.intoArray(c, c1);
-                s11.intoArray(c, c1 + L);
-                s20.intoArray(c, c2);
-                s21.intoArray(c, c2 + L);
-                s30.intoArray(c, c3);
-                s31.intoArray(c, c3 + L);
-            }
+            panelBlocks(a, aOff, m, k, panel, 0, n, c, cOff + j);
         }
         for (; j < vectorColumns; j += L) {
             for (int i = 0; i < m; i++) {
@@ -110,6 +116,118 @@ final class Matmul {
                     c[cOff + i * n + jj] = sum;
                 }
             }
+        }
+    }
+
+    /**
+     * {@code c[m][2L] += a[m][k] · panel[k][2L]} for {@code m} a multiple of four, {@code c}'s rows
+     * {@code n} apart: the register-blocked core of {@link #multiplyAdd}.
+     */
+    private static void panelBlocks(float[] a, int aOff, int m, int k, float[] panel, int pOff, int n, float[] c,
+                                    int cOff) {
+        int i = 0;
+        for (; WIDE_BLOCKS && i + 8 <= m; i += 8) {
+            int c0 = cOff + i * n;
+            FloatVector s00 = FloatVector.fromArray(S, c, c0);
+            FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
+            FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
+            FloatVector s20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+            FloatVector s21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+            FloatVector s30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+            FloatVector s31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+            FloatVector s40 = FloatVector.fromArray(S, c, c0 + 4 * n);
+            FloatVector s41 = FloatVector.fromArray(S, c, c0 + 4 * n + L);
+            FloatVector s50 = FloatVector.fromArray(S, c, c0 + 5 * n);
+            FloatVector s51 = FloatVector.fromArray(S, c, c0 + 5 * n + L);
+            FloatVector s60 = FloatVector.fromArray(S, c, c0 + 6 * n);
+            FloatVector s61 = FloatVector.fromArray(S, c, c0 + 6 * n + L);
+            FloatVector s70 = FloatVector.fromArray(S, c, c0 + 7 * n);
+            FloatVector s71 = FloatVector.fromArray(S, c, c0 + 7 * n + L);
+            int a0 = aOff + i * k;
+            for (int p = 0; p < k; p++) {
+                FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+                FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                s00 = x.fma(b0, s00);
+                s01 = x.fma(b1, s01);
+                x = FloatVector.broadcast(S, a[a0 + k + p]);
+                s10 = x.fma(b0, s10);
+                s11 = x.fma(b1, s11);
+                x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+                s20 = x.fma(b0, s20);
+                s21 = x.fma(b1, s21);
+                x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+                s30 = x.fma(b0, s30);
+                s31 = x.fma(b1, s31);
+                x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
+                s40 = x.fma(b0, s40);
+                s41 = x.fma(b1, s41);
+                x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
+                s50 = x.fma(b0, s50);
+                s51 = x.fma(b1, s51);
+                x = FloatVector.broadcast(S, a[a0 + 6 * k + p]);
+                s60 = x.fma(b0, s60);
+                s61 = x.fma(b1, s61);
+                x = FloatVector.broadcast(S, a[a0 + 7 * k + p]);
+                s70 = x.fma(b0, s70);
+                s71 = x.fma(b1, s71);
+            }
+            s00.intoArray(c, c0);
+            s01.intoArray(c, c0 + L);
+            s10.intoArray(c, c0 + n);
+            s11.intoArray(c, c0 + n + L);
+            s20.intoArray(c, c0 + 2 * n);
+            s21.intoArray(c, c0 + 2 * n + L);
+            s30.intoArray(c, c0 + 3 * n);
+            s31.intoArray(c, c0 + 3 * n + L);
+            s40.intoArray(c, c0 + 4 * n);
+            s41.intoArray(c, c0 + 4 * n + L);
+            s50.intoArray(c, c0 + 5 * n);
+            s51.intoArray(c, c0 + 5 * n + L);
+            s60.intoArray(c, c0 + 6 * n);
+            s61.intoArray(c, c0 + 6 * n + L);
+            s70.intoArray(c, c0 + 7 * n);
+            s71.intoArray(c, c0 + 7 * n + L);
+        }
+        for (; i + 4 <= m; i += 4) {
+            int c0 = cOff + i * n;
+            int c1 = c0 + n;
+            int c2 = c1 + n;
+            int c3 = c2 + n;
+            FloatVector s00 = FloatVector.fromArray(S, c, c0);
+            FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s10 = FloatVector.fromArray(S, c, c1);
+            FloatVector s11 = FloatVector.fromArray(S, c, c1 + L);
+            FloatVector s20 = FloatVector.fromArray(S, c, c2);
+            FloatVector s21 = FloatVector.fromArray(S, c, c2 + L);
+            FloatVector s30 = FloatVector.fromArray(S, c, c3);
+            FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
+            int a0 = aOff + i * k;
+            for (int p = 0; p < k; p++) {
+                FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+                FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+                s00 = x.fma(b0, s00);
+                s01 = x.fma(b1, s01);
+                x = FloatVector.broadcast(S, a[a0 + k + p]);
+                s10 = x.fma(b0, s10);
+                s11 = x.fma(b1, s11);
+                x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+                s20 = x.fma(b0, s20);
+                s21 = x.fma(b1, s21);
+                x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+                s30 = x.fma(b0, s30);
+                s31 = x.fma(b1, s31);
+            }
+            s00.intoArray(c, c0);
+            s01.intoArray(c, c0 + L);
+            s10.intoArray(c, c1);
+            s11.intoArray(c, c1 + L);
+            s20.intoArray(c, c2);
+            s21.intoArray(c, c2 + L);
+            s30.intoArray(c, c3);
+            s31.intoArray(c, c3 + L);
         }
     }
 

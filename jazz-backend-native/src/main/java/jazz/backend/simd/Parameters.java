@@ -10,13 +10,17 @@ import jazz.api.LstmLayerWeights;
 /**
  * A model's weights in the native layout ({@link ParameterLayout}), plus transposed copies of the
  * kernels that the backward pass multiplies by: {@code Whᵀ [4n][n]}, {@code Wxᵀ [4n][n]} for layers above
- * the first, and {@code Wyᵀ [Vp][n]}. The copies are refreshed after each update.
+ * the first, and {@code Wyᵀ [Vp][n]}, and the recurrent kernel and its transpose packed for the
+ * products inside the time loops. The copies are refreshed after each update.
  */
 final class Parameters {
 
     final ParameterLayout layout;
     final float[] values;
     final float[][] recurrentTransposed;
+    /** {@code Wh} and {@code Whᵀ} in {@link Matmul#pack}'s form, for the products at every step. */
+    final float[][] recurrentPacked;
+    final float[][] recurrentTransposedPacked;
     final float[][] inputTransposed;
     final float[] denseTransposed;
 
@@ -26,6 +30,8 @@ final class Parameters {
         int layers = layout.spec.layers();
         int n = layout.hidden;
         recurrentTransposed = new float[layers][layout.gates * n];
+        recurrentPacked = new float[layers][Matmul.packedLength(n, layout.gates)];
+        recurrentTransposedPacked = new float[layers][Matmul.packedLength(layout.gates, n)];
         inputTransposed = new float[layers][];
         for (int l = 1; l < layers; l++) {
             inputTransposed[l] = new float[layout.gates * n];
@@ -74,11 +80,13 @@ final class Parameters {
                 Arrays.copyOfRange(values, layout.denseBias, layout.denseBias + v));
     }
 
-    /** Recomputes the transposed copies from {@link #values}. */
+    /** Recomputes the transposed and packed copies from {@link #values}. */
     void refreshTransposes() {
         int n = layout.hidden;
         for (int l = 0; l < layout.spec.layers(); l++) {
             Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
+            Matmul.pack(values, layout.recurrentKernel[l], n, layout.gates, recurrentPacked[l]);
+            Matmul.pack(recurrentTransposed[l], 0, layout.gates, n, recurrentTransposedPacked[l]);
             if (l > 0) {
                 Matmul.transpose(values, layout.inputKernel[l], n, layout.gates, inputTransposed[l], 0);
             }

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The products against a plain double-precision sum, on shapes that reach each path (register blocks
- * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product
- * against the blocked one bit for bit: a row must not depend on which path computed it.
+ * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product and
+ * the product from a packed right-hand side against the blocked one bit for bit: a row must not depend
+ * on which path computed it.
  */
 class MatmulTest {
 
@@ -47,5 +48,10 @@ class MatmulTest {
             Matmul.multiplyAddRow(a, i * k, k, b, 0, n, rows, i * n);
         }
         assertArrayEquals(product, rows, "row by row gives the blocked product's bits");
+        float[] packed = new float[Matmul.packedLength(k, n)];
+        Matmul.pack(b, 0, k, n, packed);
+        float[] fromPacked = c.clone();
+        Matmul.multiplyAddPacked(a, 0, m, k, b, 0, packed, n, fromPacked, 0);
+        assertArrayEquals(product, fromPacked, "the packed right-hand side gives the same bits");
     }
 }

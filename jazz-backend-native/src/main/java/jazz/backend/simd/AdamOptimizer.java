@@ -29,22 +29,35 @@ final class AdamOptimizer {
 
     /** Applies one update to {@code parameters} from {@code gradient}. */
     void update(float[] parameters, float[] gradient) {
+        apply(parameters, gradient, 0, parameters.length);
+        finish();
+    }
+
+    /**
+     * Applies the coming update to {@code [from, to)} of {@code parameters} only: ranges of one update
+     * may run on different threads at once, then {@link #finish} counts the update.
+     */
+    void apply(float[] parameters, float[] gradient, int from, int to) {
         long t = iterations + 1;
         double correction = Math.sqrt(1 - Math.pow(config.beta2(), t)) / (1 - Math.pow(config.beta1(), t));
         float step = (float) (config.learningRateAt(iterations) * correction);
         float b1 = (float) config.beta1();
         float b2 = (float) config.beta2();
         float eps = (float) config.epsilon();
-        apply(parameters, gradient, firstMoment, secondMoment, step, b1, b2, eps);
+        apply(parameters, gradient, firstMoment, secondMoment, from, to, step, b1, b2, eps);
+    }
+
+    /** Ends an update applied range by range. */
+    void finish() {
         iterations++;
     }
 
-    private static void apply(float[] p, float[] g, float[] m, float[] v, float step, float b1, float b2, float eps) {
-        int n = p.length;
+    private static void apply(float[] p, float[] g, float[] m, float[] v, int from, int to, float step, float b1,
+                              float b2, float eps) {
         float c1 = 1 - b1;
         float c2 = 1 - b2;
-        int i = 0;
-        for (int vectorEnd = n - n % L; i < vectorEnd; i += L) {
+        int i = from;
+        for (int vectorEnd = to - (to - from) % L; i < vectorEnd; i += L) {
             FloatVector grad = FloatVector.fromArray(S, g, i);
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(grad.mul(c1));
             FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(grad.mul(grad).mul(c2));
@@ -52,7 +65,7 @@ final class AdamOptimizer {
             vi.intoArray(v, i);
             FloatVector.fromArray(S, p, i).sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(p, i);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             m[i] = b1 * m[i] + c1 * g[i];
             v[i] = b2 * v[i] + c2 * g[i] * g[i];
             p[i] -= step * m[i] / ((float) Math.sqrt(v[i]) + eps);

@@ -32,8 +32,7 @@ final class NativeTrainer implements Trainer {
         for (int from = 0; from < count; from += config.batchSize()) {
             int rows = Math.min(config.batchSize(), count - from);
             total += gradient.compute(parameters, data, order, from, rows);
-            adam.update(parameters.values, gradient.sum());
-            parameters.refreshTransposes();
+            gradient.update(adam);
         }
         epochsDone++;
         return total / count;

@@ -82,15 +82,30 @@ final class Parameters {
 
     /** Recomputes the transposed and packed copies from {@link #values}. */
     void refreshTransposes() {
-        int n = layout.hidden;
         for (int l = 0; l < layout.spec.layers(); l++) {
-            Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
-            Matmul.pack(values, layout.recurrentKernel[l], n, layout.gates, recurrentPacked[l]);
-            Matmul.pack(recurrentTransposed[l], 0, layout.gates, n, recurrentTransposedPacked[l]);
-            if (l > 0) {
-                Matmul.transpose(values, layout.inputKernel[l], n, layout.gates, inputTransposed[l], 0);
-            }
+            refreshRecurrent(l);
+            refreshInput(l);
         }
-        Matmul.transpose(values, layout.denseKernel, n, layout.paddedVocabulary, denseTransposed, 0);
+        refreshDense();
+    }
+
+    /** Recomputes the copies of layer {@code l}'s recurrent kernel. */
+    void refreshRecurrent(int l) {
+        int n = layout.hidden;
+        Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
+        Matmul.pack(values, layout.recurrentKernel[l], n, layout.gates, recurrentPacked[l]);
+        Matmul.pack(recurrentTransposed[l], 0, layout.gates, n, recurrentTransposedPacked[l]);
+    }
+
+    /** Recomputes the copy of layer {@code l}'s input kernel (none for the first layer, whose input is a gather). */
+    void refreshInput(int l) {
+        if (l > 0) {
+            Matmul.transpose(values, layout.inputKernel[l], layout.hidden, layout.gates, inputTransposed[l], 0);
+        }
+    }
+
+    /** Recomputes the copy of the dense kernel. */
+    void refreshDense() {
+        Matmul.transpose(values, layout.denseKernel, layout.hidden, layout.paddedVocabulary, denseTransposed, 0);
     }
 }

@@ -23,6 +23,17 @@ final class Activation {
     private static final float ROUNDER = 12582912f;
     private static final float LOW = -87f;
     private static final float HIGH = 88f;
+    /**
+     * {@code L} zeros then {@code L} times -∞, and {@code L} ones then {@code L} zeros: read from
+     * {@code L - r}, a vector whose lanes from {@code r} on are -∞ (or 0), the rest 0 (or 1).
+     */
+    private static final float[] EDGE_SHIFT = new float[2 * L];
+    private static final float[] EDGE_KEEP = new float[2 * L];
+
+    static {
+        java.util.Arrays.fill(EDGE_SHIFT, L, 2 * L, Float.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(EDGE_KEEP, 0, L, 1f);
+    }
 
     private Activation() {
     }
@@ -34,12 +45,21 @@ final class Activation {
     static void squash(float[] a, int off, int len, float scale, float mul, float add) {
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector e = exp(FloatVector.fromArray(S, a, off + i).mul(scale));
-            FloatVector.broadcast(S, mul).div(e.add(1f)).add(add).intoArray(a, off + i);
+            squash(FloatVector.fromArray(S, a, off + i), scale, mul, add).intoArray(a, off + i);
         }
         for (; i < len; i++) {
-            a[off + i] = mul / (1f + (float) Math.exp(clamp(scale * a[off + i]))) + add;
+            a[off + i] = squash(a[off + i], scale, mul, add);
         }
+    }
+
+    /** {@link #squash(float[], int, int, float, float, float)} of each lane; inlined into the caller's loop. */
+    static FloatVector squash(FloatVector x, float scale, float mul, float add) {
+        return FloatVector.broadcast(S, mul).div(exp(x.mul(scale)).add(1f)).add(add);
+    }
+
+    /** {@link #squash(float[], int, int, float, float, float)} of one value, for the lanes past the last vector. */
+    static float squash(float x, float scale, float mul, float add) {
+        return mul / (1f + (float) Math.exp(clamp(scale * x))) + add;
     }
 
     /** The logistic sigmoid in place. */
@@ -54,24 +74,29 @@ final class Activation {
 
     /**
      * One row of softmax cross-entropy: {@code a[off, off + vp)} holds the logits, the first {@code v}
-     * real and the rest padding. Replaces the row by the loss gradient {@code lossScale · (softmax -
-     * onehot(target))}, zero on the padding, and returns {@code -log softmax[target]}. The exponentials
-     * run over whole vectors (the padding is zeroed after), so no lane goes through a scalar tail.
+     * real and the rest padding ({@code vp} a multiple of the vector length, less than one vector past
+     * {@code v}). Replaces the row by the loss gradient {@code lossScale · (softmax - onehot(target))},
+     * zero on the padding, and returns {@code -log softmax[target]}. Whole vectors throughout: the last
+     * one's padding lanes are pushed to -∞ for the maximum and multiplied by 0 after the exponential.
      */
     static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale) {
-        float max = max(a, off, v);
+        int last = vp - L;
+        int edge = L - (v - last);
+        FloatVector lastLogits = FloatVector.fromArray(S, a, off + last).add(FloatVector.fromArray(S, EDGE_SHIFT, edge));
+        FloatVector m = lastLogits;
+        for (int i = 0; i < last; i += L) {
+            m = m.max(FloatVector.fromArray(S, a, off + i));
+        }
+        float max = m.reduceLanes(VectorOperators.MAX);
         float targetLogit = a[off + target];
-        for (int i = 0; i < vp; i += L) {
-            exp(FloatVector.fromArray(S, a, off + i).sub(max)).intoArray(a, off + i);
+        FloatVector sums = exp(lastLogits.sub(max)).mul(FloatVector.fromArray(S, EDGE_KEEP, edge));
+        sums.intoArray(a, off + last);
+        for (int i = 0; i < last; i += L) {
+            FloatVector e = exp(FloatVector.fromArray(S, a, off + i).sub(max));
+            e.intoArray(a, off + i);
+            sums = sums.add(e);
         }
-        for (int i = v; i < vp; i++) {
-            a[off + i] = 0f;
-        }
-        FloatVector s = FloatVector.fromArray(S, a, off);
-        for (int i = L; i < vp; i += L) {
-            s = s.add(FloatVector.fromArray(S, a, off + i));
-        }
-        float sum = s.reduceLanes(VectorOperators.ADD);
+        float sum = sums.reduceLanes(VectorOperators.ADD);
         float factor = lossScale / sum;
         for (int i = 0; i < vp; i += L) {
             FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);
@@ -99,23 +124,5 @@ final class Activation {
 
     private static float clamp(float x) {
         return Math.min(HIGH, Math.max(LOW, x));
-    }
-
-    /** The largest of {@code len} values. */
-    private static float max(float[] a, int off, int len) {
-        float max = Float.NEGATIVE_INFINITY;
-        int i = 0;
-        int vectorEnd = len - len % L;
-        if (vectorEnd > 0) {
-            FloatVector m = FloatVector.fromArray(S, a, off);
-            for (i = L; i < vectorEnd; i += L) {
-                m = m.max(FloatVector.fromArray(S, a, off + i));
-            }
-            max = m.reduceLanes(VectorOperators.MAX);
-        }
-        for (; i < len; i++) {
-            max = Math.max(max, a[off + i]);
-        }
-        return max;
     }
 }

@@ -68,17 +68,19 @@ final class BatchGradient {
         int block = rows * n;
         for (int l = 0; l < layout.spec.layers(); l++) {
             float[] z = gates[l];
-            for (int r = 0; r < all; r++) {
-                System.arraycopy(w, layout.bias[l], z, r * g, g);
-            }
             if (l == 0) {
                 for (int r = 0; r < all; r++) {
                     int token = inputs[r];
-                    if (token != TrainingSet.NONE) {
-                        Matmul.add(w, layout.inputKernel[0] + token * g, z, r * g, g);
+                    if (token == TrainingSet.NONE) {
+                        System.arraycopy(w, layout.bias[0], z, r * g, g);
+                    } else {
+                        Matmul.sum(w, layout.bias[0], w, layout.inputKernel[0] + token * g, z, r * g, g);
                     }
                 }
             } else {
+                for (int r = 0; r < all; r++) {
+                    System.arraycopy(w, layout.bias[l], z, r * g, g);
+                }
                 Matmul.multiplyAdd(hiddens[l - 1], block, all, n, w, layout.inputKernel[l], g, z, 0);
             }
             float[] c = cells[l];
@@ -93,10 +95,7 @@ final class BatchGradient {
                             g, z, zOff);
                 }
                 CellKernels.activateGates(z, zOff, rows, n);
-                CellKernels.cellState(z, zOff, c, t * block, (t + 1) * block, rows, n);
-                System.arraycopy(c, (t + 1) * block, tc, t * block, block);
-                Activation.tanh(tc, t * block, block);
-                CellKernels.hidden(z, zOff, tc, t * block, h, (t + 1) * block, rows, n);
+                CellKernels.stateAndOutput(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block, rows, n);
             }
         }
         int vp = layout.paddedVocabulary;

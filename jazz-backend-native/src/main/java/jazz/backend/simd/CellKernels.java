@@ -25,39 +25,37 @@ final class CellKernels {
         }
     }
 
-    /** {@code c = f · cPrev + i · g} for {@code rows} rows of {@code n} units. */
-    static void cellState(float[] gates, int gOff, float[] cell, int prevOff, int cOff, int rows, int n) {
+    /**
+     * The rest of the step once the gates are activated, one pass for {@code rows} rows of {@code n}
+     * units: the cell {@code c = f · cPrev + i · g}, its {@code tanh(c)} (kept for the backward pass) and
+     * the output {@code h = o · tanh(c)}. {@code cell} may be read and written at the same offset.
+     */
+    static void stateAndOutput(float[] gates, int gOff, float[] cell, int prevOff, int cOff, float[] tanhCell, int tOff,
+                               float[] h, int hOff, int rows, int n) {
         int vectorEnd = n - n % L;
         for (int r = 0; r < rows; r++) {
             int row = gOff + r * 4 * n;
             int prev = prevOff + r * n;
             int out = cOff + r * n;
+            int tc = tOff + r * n;
+            int ho = hOff + r * n;
             int j = 0;
             for (; j < vectorEnd; j += L) {
                 FloatVector i = FloatVector.fromArray(S, gates, row + j);
                 FloatVector f = FloatVector.fromArray(S, gates, row + n + j);
                 FloatVector cand = FloatVector.fromArray(S, gates, row + 2 * n + j);
-                f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(cand)).intoArray(cell, out + j);
+                FloatVector c = f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(cand));
+                c.intoArray(cell, out + j);
+                FloatVector t = Activation.squash(c, -2f, 2f, -1f);
+                t.intoArray(tanhCell, tc + j);
+                FloatVector.fromArray(S, gates, row + 3 * n + j).mul(t).intoArray(h, ho + j);
             }
             for (; j < n; j++) {
-                cell[out + j] = gates[row + n + j] * cell[prev + j] + gates[row + j] * gates[row + 2 * n + j];
-            }
-        }
-    }
-
-    /** {@code h = o · tanh(c)}, given {@code tanh(c)} already computed. */
-    static void hidden(float[] gates, int gOff, float[] tanhCell, int tOff, float[] h, int hOff, int rows, int n) {
-        int vectorEnd = n - n % L;
-        for (int r = 0; r < rows; r++) {
-            int o = gOff + r * 4 * n + 3 * n;
-            int tc = tOff + r * n;
-            int out = hOff + r * n;
-            int j = 0;
-            for (; j < vectorEnd; j += L) {
-                FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, tanhCell, tc + j)).intoArray(h, out + j);
-            }
-            for (; j < n; j++) {
-                h[out + j] = gates[o + j] * tanhCell[tc + j];
+                float c = gates[row + n + j] * cell[prev + j] + gates[row + j] * gates[row + 2 * n + j];
+                cell[out + j] = c;
+                float t = Activation.squash(c, -2f, 2f, -1f);
+                tanhCell[tc + j] = t;
+                h[ho + j] = gates[row + 3 * n + j] * t;
             }
         }
     }

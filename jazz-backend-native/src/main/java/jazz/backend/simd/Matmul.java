@@ -304,6 +304,17 @@ final class Matmul {
         }
     }
 
+    /** {@code out[outOff..outOff+n) = x[xOff..xOff+n) + y[yOff..yOff+n)}. */
+    static void sum(float[] x, int xOff, float[] y, int yOff, float[] out, int outOff, int n) {
+        int j = 0;
+        for (int vectorEnd = n - n % L; j < vectorEnd; j += L) {
+            FloatVector.fromArray(S, x, xOff + j).add(FloatVector.fromArray(S, y, yOff + j)).intoArray(out, outOff + j);
+        }
+        for (; j < n; j++) {
+            out[outOff + j] = x[xOff + j] + y[yOff + j];
+        }
+    }
+
     /** {@code y[off..off+n) += x[xOff..xOff+n)}. */
     static void add(float[] x, int xOff, float[] y, int yOff, int n) {
         int j = 0;

@@ -57,10 +57,7 @@ final class NativeSampler implements Sampler {
             }
             Matmul.multiplyAdd(hidden[l], 0, 1, n, w, layout.recurrentKernel[l], g, gates, 0);
             CellKernels.activateGates(gates, 0, 1, n);
-            CellKernels.cellState(gates, 0, cell[l], 0, 0, 1, n);
-            System.arraycopy(cell[l], 0, tanhCell, 0, n);
-            Activation.tanh(tanhCell, 0, n);
-            CellKernels.hidden(gates, 0, tanhCell, 0, hidden[l], 0, 1, n);
+            CellKernels.stateAndOutput(gates, 0, cell[l], 0, 0, tanhCell, 0, hidden[l], 0, 1, n);
         }
         System.arraycopy(w, layout.denseBias, logits, 0, layout.paddedVocabulary);
         Matmul.multiplyAdd(hidden[hidden.length - 1], 0, 1, n, w, layout.denseKernel, layout.paddedVocabulary, logits, 0);

@@ -5,9 +5,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise exponentials on the Vector API: sigmoid, tanh and the softmax all come down to
- * {@link #exp}. The exponential is a polynomial inlined in the loop (Java's {@code Math.exp} has no
- * vector form on Java 17), accurate to a few float ulps over the clamped range [-87, 88].
+ * Element-wise exponentials on the Vector API: sigmoid, tanh and the softmax. The exponential is a
+ * polynomial written out in each loop that needs it (Java's {@code Math.exp} has no vector form on
+ * Java 17), accurate to a few float ulps over the clamped range [-87, 88].
  */
 final class Activation {
 
@@ -45,21 +45,21 @@ final class Activation {
     static void squash(float[] a, int off, int len, float scale, float mul, float add) {
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            squash(FloatVector.fromArray(S, a, off + i), scale, mul, add).intoArray(a, off + i);
+            // The exponential is written out in each loop that needs it, as in expShifted: a vector
+            // handed to a helper method that C2 declines to inline is boxed on every call.
+            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(scale).max(LOW).min(HIGH).mul(LOG2E);
+            FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
+            FloatVector u = t.sub(whole).mul(LN2);
+            FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
+                    .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
+                    .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
+            FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            FloatVector.broadcast(S, mul).div(p.mul(power).add(1f)).add(add).intoArray(a, off + i);
         }
         for (; i < len; i++) {
-            a[off + i] = squash(a[off + i], scale, mul, add);
+            a[off + i] = mul / (1f + (float) Math.exp(clamp(scale * a[off + i]))) + add;
         }
-    }
-
-    /** {@link #squash(float[], int, int, float, float, float)} of each lane; inlined into the caller's loop. */
-    static FloatVector squash(FloatVector x, float scale, float mul, float add) {
-        return FloatVector.broadcast(S, mul).div(exp(x.mul(scale)).add(1f)).add(add);
-    }
-
-    /** {@link #squash(float[], int, int, float, float, float)} of one value, for the lanes past the last vector. */
-    static float squash(float x, float scale, float mul, float add) {
-        return mul / (1f + (float) Math.exp(clamp(scale * x))) + add;
     }
 
     /** The logistic sigmoid in place. */
@@ -82,19 +82,18 @@ final class Activation {
     static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale) {
         int last = vp - L;
         int edge = L - (v - last);
-        FloatVector lastLogits = FloatVector.fromArray(S, a, off + last).add(FloatVector.fromArray(S, EDGE_SHIFT, edge));
-        FloatVector m = lastLogits;
+        FloatVector m = FloatVector.fromArray(S, a, off + last).add(FloatVector.fromArray(S, EDGE_SHIFT, edge));
         for (int i = 0; i < last; i += L) {
             m = m.max(FloatVector.fromArray(S, a, off + i));
         }
         float max = m.reduceLanes(VectorOperators.MAX);
         float targetLogit = a[off + target];
-        FloatVector sums = exp(lastLogits.sub(max)).mul(FloatVector.fromArray(S, EDGE_KEEP, edge));
-        sums.intoArray(a, off + last);
+        expShifted(a, off, vp, max);
+        FloatVector keep = FloatVector.fromArray(S, a, off + last).mul(FloatVector.fromArray(S, EDGE_KEEP, edge));
+        keep.intoArray(a, off + last);
+        FloatVector sums = keep;
         for (int i = 0; i < last; i += L) {
-            FloatVector e = exp(FloatVector.fromArray(S, a, off + i).sub(max));
-            e.intoArray(a, off + i);
-            sums = sums.add(e);
+            sums = sums.add(FloatVector.fromArray(S, a, off + i));
         }
         float sum = sums.reduceLanes(VectorOperators.ADD);
         float factor = lossScale / sum;
@@ -106,20 +105,22 @@ final class Activation {
     }
 
     /**
-     * The exponential of each lane, clamped to [-87, 88]: {@code 2^round(t) · p(u)} with
-     * {@code t = x·log2(e)} and {@code p} the degree-6 Taylor polynomial of {@code e^u},
-     * {@code u = (t - round(t))·ln 2}. Small enough for C2 to inline into every loop that calls it.
+     * {@code a[i] = exp(a[i] - shift)} over {@code len}, a multiple of the vector length, clamped to
+     * [-87, 88] before the exponential (so finite): {@code 2^round(t) · p(u)} with {@code t = x·log2(e)}
+     * and {@code p} the degree-6 Taylor polynomial of {@code e^u}, {@code u = (t - round(t))·ln 2}.
      */
-    private static FloatVector exp(FloatVector x) {
-        FloatVector t = x.max(LOW).min(HIGH).mul(LOG2E);
-        FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
-        FloatVector u = t.sub(whole).mul(LN2);
-        FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
-                .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
-                .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-        FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
-                .reinterpretAsFloats();
-        return p.mul(power);
+    private static void expShifted(float[] a, int off, int len, float shift) {
+        for (int i = 0; i < len; i += L) {
+            FloatVector t = FloatVector.fromArray(S, a, off + i).sub(shift).max(LOW).min(HIGH).mul(LOG2E);
+            FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
+            FloatVector u = t.sub(whole).mul(LN2);
+            FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
+                    .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
+                    .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
+            FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .reinterpretAsFloats();
+            p.mul(power).intoArray(a, off + i);
+        }
     }
 
     private static float clamp(float x) {

@@ -26,9 +26,9 @@ final class CellKernels {
     }
 
     /**
-     * The rest of the step once the gates are activated, one pass for {@code rows} rows of {@code n}
-     * units: the cell {@code c = f · cPrev + i · g}, its {@code tanh(c)} (kept for the backward pass) and
-     * the output {@code h = o · tanh(c)}. {@code cell} may be read and written at the same offset.
+     * The rest of the step once the gates are activated, for {@code rows} rows of {@code n} units: the
+     * cell {@code c = f · cPrev + i · g}, its {@code tanh(c)} (kept for the backward pass) and the output
+     * {@code h = o · tanh(c)}. {@code cell} may be read and written at the same offset.
      */
     static void stateAndOutput(float[] gates, int gOff, float[] cell, int prevOff, int cOff, float[] tanhCell, int tOff,
                                float[] h, int hOff, int rows, int n) {
@@ -46,16 +46,20 @@ final class CellKernels {
                 FloatVector cand = FloatVector.fromArray(S, gates, row + 2 * n + j);
                 FloatVector c = f.mul(FloatVector.fromArray(S, cell, prev + j)).add(i.mul(cand));
                 c.intoArray(cell, out + j);
-                FloatVector t = Activation.squash(c, -2f, 2f, -1f);
-                t.intoArray(tanhCell, tc + j);
-                FloatVector.fromArray(S, gates, row + 3 * n + j).mul(t).intoArray(h, ho + j);
+                c.intoArray(tanhCell, tc + j);
             }
             for (; j < n; j++) {
                 float c = gates[row + n + j] * cell[prev + j] + gates[row + j] * gates[row + 2 * n + j];
                 cell[out + j] = c;
-                float t = Activation.squash(c, -2f, 2f, -1f);
-                tanhCell[tc + j] = t;
-                h[ho + j] = gates[row + 3 * n + j] * t;
+                tanhCell[tc + j] = c;
+            }
+            Activation.tanh(tanhCell, tc, n);
+            for (j = 0; j < vectorEnd; j += L) {
+                FloatVector.fromArray(S, gates, row + 3 * n + j).mul(FloatVector.fromArray(S, tanhCell, tc + j))
+                        .intoArray(h, ho + j);
+            }
+            for (; j < n; j++) {
+                h[ho + j] = gates[row + 3 * n + j] * tanhCell[tc + j];
             }
         }
     }

@@ -21,7 +21,6 @@ import jazz.api.TrainingSet;
 final class ParallelGradient {
 
     private static final long SPIN_NANOS = 2_000_000L;
-    private static final long PARK_NANOS = 200_000L;
     private static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
     private final BatchGradient[] shards;
@@ -231,6 +230,8 @@ final class ParallelGradient {
         private final int shard;
         private volatile int posted;
         private volatile int finished;
+        /** The caller's thread while it sleeps in {@link #await}, for the worker to wake. */
+        private volatile Thread waiter;
         private Thread thread;
         private Throwable failure;
 
@@ -260,7 +261,11 @@ final class ParallelGradient {
                 if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
-                    LockSupport.parkNanos(this, PARK_NANOS / 4);
+                    waiter = Thread.currentThread();
+                    if (finished != posted) {
+                        LockSupport.park(this);
+                    }
+                    waiter = null;
                 }
             }
             Throwable thrown = failure;
@@ -288,6 +293,10 @@ final class ParallelGradient {
                         failure = e;
                     }
                     finished = job;
+                    Thread waiting = waiter;
+                    if (waiting != null) {
+                        LockSupport.unpark(waiting);
+                    }
                     idleSince = System.nanoTime();
                     continue;
                 }
@@ -295,7 +304,9 @@ final class ParallelGradient {
                 if (idle < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else if (idle < IDLE_EXIT_NANOS) {
-                    LockSupport.parkNanos(this, PARK_NANOS);
+                    // Until post() unparks it (a permit given just before this call is kept) or the idle
+                    // time is up: a parked worker costs the other threads nothing, one that polls does.
+                    LockSupport.parkNanos(this, IDLE_EXIT_NANOS - idle);
                 } else {
                     synchronized (this) {
                         if (posted == finished) {

@@ -5,6 +5,7 @@
 module jazz.backend.simd {
     requires jazz.api;
     requires static jdk.incubator.vector;
+    requires java.management;
 
     provides jazz.api.spi.BackendProvider with jazz.backend.simd.NativeBackendProvider;
 }

@@ -30,6 +30,8 @@ final class BatchGradient {
     private float[] nextHiddenGradient;
     private float[] cellGradient;
     private float[] transposed;
+    /** The column panel that {@link Matmul#multiplyAdd} copies into: this object's own, see there. */
+    private float[] scratch;
 
     BatchGradient(ParameterLayout layout) {
         this.layout = layout;
@@ -81,7 +83,7 @@ final class BatchGradient {
                 for (int r = 0; r < all; r++) {
                     System.arraycopy(w, layout.bias[l], z, r * g, g);
                 }
-                Matmul.multiplyAdd(hiddens[l - 1], block, all, n, w, layout.inputKernel[l], g, z, 0);
+                Matmul.multiplyAdd(hiddens[l - 1], block, all, n, w, layout.inputKernel[l], g, z, 0, scratch);
             }
             float[] c = cells[l];
             float[] tc = tanhCells[l];
@@ -102,7 +104,7 @@ final class BatchGradient {
         for (int r = 0; r < all; r++) {
             System.arraycopy(w, layout.denseBias, logits, r * vp, vp);
         }
-        Matmul.multiplyAdd(hiddens[layout.spec.layers() - 1], block, all, n, w, layout.denseKernel, vp, logits, 0);
+        Matmul.multiplyAdd(hiddens[layout.spec.layers() - 1], block, all, n, w, layout.denseKernel, vp, logits, 0, scratch);
     }
 
     /** Replaces the logits by the gradient of the scaled loss with respect to them; returns the loss. */
@@ -129,12 +131,12 @@ final class BatchGradient {
         int layers = layout.spec.layers();
         float[] top = hiddens[layers - 1];
         Matmul.transpose(top, block, all, n, transposed, 0);
-        Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel);
+        Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel, scratch);
         Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
         float[] up = hiddenGradient;
         float[] below = belowGradient;
         Arrays.fill(up, 0, all * n, 0f);
-        Matmul.multiplyAdd(logits, 0, all, vp, parameters.denseTransposed, 0, n, up, 0);
+        Matmul.multiplyAdd(logits, 0, all, vp, parameters.denseTransposed, 0, n, up, 0, scratch);
         for (int l = layers - 1; l >= 0; l--) {
             Arrays.fill(nextHiddenGradient, 0, block, 0f);
             Arrays.fill(cellGradient, 0, block, 0f);
@@ -149,7 +151,7 @@ final class BatchGradient {
                 }
             }
             Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);
-            Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l]);
+            Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l], scratch);
             Matmul.addRows(gateGradient, 0, all, g, gradient, layout.bias[l]);
             if (l == 0) {
                 for (int r = 0; r < all; r++) {
@@ -160,9 +162,9 @@ final class BatchGradient {
                 }
             } else {
                 Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0);
-                Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l]);
+                Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l], scratch);
                 Arrays.fill(below, 0, all * n, 0f);
-                Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0);
+                Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0, scratch);
                 float[] swap = up;
                 up = below;
                 below = swap;
@@ -192,5 +194,6 @@ final class BatchGradient {
         nextHiddenGradient = new float[rowCapacity * n];
         cellGradient = new float[rowCapacity * n];
         transposed = new float[all * n];
+        scratch = new float[Matmul.scratchLength(Math.max(all, Math.max(layout.gates, Math.max(n, layout.paddedVocabulary))))];
     }
 }

@@ -17,8 +17,6 @@ final class Matmul {
      */
     private static final boolean WIDE_BLOCKS = S.vectorBitSize() >= 512;
 
-    /** Per-thread buffer for a packed column panel of {@code b}; grows to the largest panel, then stays. */
-    private static final ThreadLocal<float[][]> PANEL = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
     private Matmul() {
     }
@@ -27,11 +25,27 @@ final class Matmul {
      * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in eight
      * rows by two vectors where the registers allow (16 independent FMA chains, twice what hides the
      * FMA latency), then four rows by two vectors; each column panel of {@code b} is
-     * copied once into a contiguous buffer and used by every row block. Rows beyond a multiple of four
-     * go through {@link #multiplyAddRow}.
+     * copied once into {@code scratch} (at least {@link #scratchLength}{@code (k)} long) and used by every
+     * row block. Rows beyond a multiple of four go through {@link #multiplyAddRow}.
+     */
+    static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff,
+                            float[] scratch) {
+        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff, scratch);
+    }
+
+    /**
+     * {@link #multiplyAdd(float[], int, int, int, float[], int, int, float[], int, float[])} with a scratch
+     * panel of its own: for one-off products and single rows (which need none). Hot loops pass their
+     * own, which also keeps a thread's first call free of branches the JIT has not seen taken (each
+     * such branch sends the compiled kernel back to the interpreter).
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
-        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff);
+        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff, m >= 4 ? new float[scratchLength(k)] : null);
+    }
+
+    /** The scratch length that products with inner dimension {@code k} need. */
+    static int scratchLength(int k) {
+        return 2 * L * k;
     }
 
     /**
@@ -41,7 +55,7 @@ final class Matmul {
      */
     static void multiplyAddPacked(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
                                   float[] c, int cOff) {
-        multiply(a, aOff, m, k, b, bOff, packed, n, c, cOff);
+        multiply(a, aOff, m, k, b, bOff, packed, n, c, cOff, null);
     }
 
     /** The length of {@link #pack}'s form of a {@code [k][n]} matrix. */
@@ -64,7 +78,7 @@ final class Matmul {
     }
 
     private static void multiply(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
-                                 float[] c, int cOff) {
+                                 float[] c, int cOff, float[] panel) {
         int blocked = m - m % 4;
         for (int i = blocked; i < m; i++) {
             multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
@@ -82,11 +96,6 @@ final class Matmul {
             }
             // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
             // one page per row for wide matrices, and the row blocks would walk them all again.
-            float[][] holder = PANEL.get();
-            if (holder[0].length < 2 * L * k) {
-                holder[0] = new float[2 * L * k];
-            }
-            float[] panel = holder[0];
             for (int p = 0, src = bOff + j; p < k; p++, src += n) {
                 FloatVector.fromArray(S, b, src).intoArray(panel, 2 * L * p);
                 FloatVector.fromArray(S, b, src + L).intoArray(panel, 2 * L * p + L);

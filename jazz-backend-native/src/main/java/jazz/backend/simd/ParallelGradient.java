@@ -1,16 +1,20 @@
 package jazz.backend.simd;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import jazz.api.TrainingSet;
 
 /**
- * The gradient of a minibatch, its sequences split into equal shards computed on separate threads
- * (the caller's and one worker thread per further shard), then summed in shard order so that the
- * result does not depend on timing; and the Adam update that follows, split on the same threads by
- * weight matrix (each thread sums the shards' gradients over its matrices, updates them and refreshes
- * their transposed and packed copies), so that no part of a training step runs on one thread alone.
+ * The gradient of a minibatch, its sequences split into one shard per configured thread, computed on
+ * the caller's thread and worker threads and summed in shard order; then the Adam update, split into
+ * pieces by weight matrix (each piece sums the shards' gradients over its matrices, updates them and
+ * refreshes their transposed and packed copies), so that no part of a training step runs on one
+ * thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
+ * scheduled leaves its share to the others, and which thread computes a shard changes nothing in
+ * the result, so it does not depend on timing or on how many threads take part ({@link #activate}).
  *
  * <p>The workers are this object's own daemon threads. A minibatch is a millisecond or two of work, so
  * handing it over must be quicker than waking a parked thread (tens to hundreds of microseconds on a
@@ -28,14 +32,28 @@ final class ParallelGradient {
     private final double[] losses;
     private final Worker[] workers;
     private final ParameterLayout layout;
-    /** Per thread, the pieces of the update it does: indices into {@link #pieceFrom} and friends. */
-    private final int[][] piecesOf;
+    /** The pieces of the update, most work first: indices into {@link #pieceFrom} and friends. */
+    private final int[] pieceOrder;
     private final int[] pieceFrom;
     private final int[] pieceTo;
     /** What a piece refreshes after its Adam step: {@code -1 - l} layer l's recurrent copies, l its input copy, or {@link #DENSE}. */
     private final int[] pieceCopies;
     private static final int DENSE = Integer.MAX_VALUE;
     private boolean updating;
+    private int active;
+    /**
+     * The current job's claims: its number (bits 32 up), its count of parts (bits 16 to 31) and the next
+     * part no thread has claimed (bits 0 to 15). A claim is a compare-and-set on all three, so a worker
+     * that wakes late can claim nothing from a job but the one whose fields it then reads.
+     */
+    private final AtomicLong claims = new AtomicLong();
+    private long jobs;
+    /** The current job's shards or pieces done. */
+    private final AtomicInteger completed = new AtomicInteger();
+    /** The caller's thread while it sleeps in {@link #runOnAll}, for the thread that completes the job to wake. */
+    private volatile Thread waiter;
+    /** What a part of the current job threw; written before its completion is counted. */
+    private volatile Throwable failure;
     private AdamOptimizer adam;
     private int summedShards;
     private Parameters parameters;
@@ -46,6 +64,7 @@ final class ParallelGradient {
 
     ParallelGradient(ParameterLayout layout, int threads) {
         this.layout = layout;
+        this.active = threads;
         shards = new BatchGradient[threads];
         gradients = new float[threads][layout.size];
         losses = new double[threads];
@@ -79,42 +98,15 @@ final class ParallelGradient {
         pieceTo[pieces - 1] = layout.size;
         pieceCopies[pieces - 1] = DENSE;
         cost[pieces - 1] = (long) (layout.size - layout.denseKernel) * 3;
-        piecesOf = assign(cost, threads);
-    }
-
-    /** Longest piece first, each to the thread with the least work so far; each thread's pieces in layout order. */
-    private static int[][] assign(long[] cost, int threads) {
-        Integer[] byCost = new Integer[cost.length];
-        for (int i = 0; i < cost.length; i++) {
+        Integer[] byCost = new Integer[pieces];
+        for (int i = 0; i < pieces; i++) {
             byCost[i] = i;
         }
         Arrays.sort(byCost, (x, y) -> Long.compare(cost[y], cost[x]));
-        long[] load = new long[threads];
-        int[] owner = new int[cost.length];
-        for (int piece : byCost) {
-            int least = 0;
-            for (int t = 1; t < threads; t++) {
-                if (load[t] < load[least]) {
-                    least = t;
-                }
-            }
-            owner[piece] = least;
-            load[least] += cost[piece];
+        pieceOrder = new int[pieces];
+        for (int i = 0; i < pieces; i++) {
+            pieceOrder[i] = byCost[i];
         }
-        int[][] pieces = new int[threads][];
-        for (int t = 0; t < threads; t++) {
-            int count = 0;
-            for (int o : owner) {
-                count += o == t ? 1 : 0;
-            }
-            pieces[t] = new int[count];
-            for (int p = 0, k = 0; p < owner.length; p++) {
-                if (owner[p] == t) {
-                    pieces[t][k++] = p;
-                }
-            }
-        }
-        return pieces;
     }
 
     /**
@@ -148,7 +140,7 @@ final class ParallelGradient {
     void update(AdamOptimizer adam) {
         this.adam = adam;
         updating = true;
-        runOnAll(shards.length);
+        runOnAll(pieceOrder.length);
         summedShards = Math.min(shards.length, rows);
         adam.finish();
         this.adam = null;
@@ -165,47 +157,109 @@ final class ParallelGradient {
         return gradients[0];
     }
 
-    /** Runs the current job on the caller's thread as shard 0 and on {@code used - 1} workers. */
-    private void runOnAll(int used) {
-        for (int s = 1; s < used; s++) {
-            workers[s - 1].post();
+    /**
+     * Sets how many of the threads take part from the next job on, from 1 to the shard count. The
+     * shards stay the same and are summed in the same order: the results do not depend on it, only
+     * the speed does.
+     */
+    void activate(int active) {
+        if (active < 1 || active > shards.length) {
+            throw new IllegalArgumentException("active threads must be from 1 to " + shards.length + ", got " + active);
         }
-        try {
-            runShard(0);
-        } finally {
-            for (int s = 1; s < used; s++) {
-                workers[s - 1].await();
+        this.active = active;
+    }
+
+    /** The number of threads that take part, see {@link #activate}. */
+    int active() {
+        return active;
+    }
+
+    /**
+     * Runs the current job's {@code parts} shards (or pieces) on the caller's thread and the active
+     * workers, and returns once every part is done (not once every worker has answered: a worker the
+     * system schedules late finds nothing left to claim). Rethrows what a part threw.
+     */
+    private void runOnAll(int parts) {
+        int threads = Math.min(active, parts);
+        failure = null;
+        completed.set(0);
+        claims.set((++jobs << 32) | ((long) parts << 16));
+        for (int t = 1; t < threads; t++) {
+            workers[t - 1].post();
+        }
+        runParts();
+        long start = System.nanoTime();
+        while (completed.get() < parts) {
+            if (System.nanoTime() - start < SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                waiter = Thread.currentThread();
+                if (completed.get() < parts) {
+                    LockSupport.park(this);
+                }
+                waiter = null;
+            }
+        }
+        Throwable thrown = failure;
+        if (thrown != null) {
+            failure = null;
+            if (thrown instanceof RuntimeException e) {
+                throw e;
+            }
+            if (thrown instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(thrown);
+        }
+    }
+
+    /** Claims and runs the current job's shards (or pieces) until none is left. */
+    private void runParts() {
+        while (true) {
+            long claim = claims.get();
+            int parts = (int) (claim >>> 16) & 0xFFFF;
+            int part = (int) claim & 0xFFFF;
+            if (part >= parts) {
+                return;
+            }
+            if (!claims.compareAndSet(claim, claim + 1)) {
+                continue;
+            }
+            try {
+                if (updating) {
+                    updatePiece(pieceOrder[part]);
+                } else {
+                    computeShard(part);
+                }
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (completed.incrementAndGet() == parts) {
+                Thread waiting = waiter;
+                if (waiting != null) {
+                    LockSupport.unpark(waiting);
+                }
             }
         }
     }
 
-    private void runShard(int shard) {
-        if (updating) {
-            updatePieces(shard);
-        } else {
-            computeShard(shard);
-        }
-    }
-
-    /** This thread's pieces of the update: sum the shards' gradients over the piece, Adam, then its copies. */
-    private void updatePieces(int thread) {
+    /** One piece of the update: sum the shards' gradients over it, Adam, then its copies. */
+    private void updatePiece(int piece) {
         int used = Math.min(shards.length, rows);
         float[] sum = gradients[0];
-        for (int piece : piecesOf[thread]) {
-            int from = pieceFrom[piece];
-            int to = pieceTo[piece];
-            for (int s = summedShards; s < used; s++) {
-                Matmul.add(gradients[s], from, sum, from, to - from);
-            }
-            adam.apply(parameters.values, sum, from, to);
-            int copies = pieceCopies[piece];
-            if (copies == DENSE) {
-                parameters.refreshDense();
-            } else if (copies < 0) {
-                parameters.refreshRecurrent(-1 - copies);
-            } else {
-                parameters.refreshInput(copies);
-            }
+        int from = pieceFrom[piece];
+        int to = pieceTo[piece];
+        for (int s = summedShards; s < used; s++) {
+            Matmul.add(gradients[s], from, sum, from, to - from);
+        }
+        adam.apply(parameters.values, sum, from, to);
+        int copies = pieceCopies[piece];
+        if (copies == DENSE) {
+            parameters.refreshDense();
+        } else if (copies < 0) {
+            parameters.refreshRecurrent(-1 - copies);
+        } else {
+            parameters.refreshInput(copies);
         }
     }
 
@@ -219,24 +273,19 @@ final class ParallelGradient {
     }
 
     /**
-     * One shard's thread. {@code posted} and {@code finished} count jobs (a minibatch's gradient, then
-     * its update): the caller writes the job's fields, then {@code posted}; the worker runs its part,
-     * then writes {@code finished}. Those
-     * two volatile writes carry the data across (happens-before), so nothing else is synchronised
-     * but the thread's start and end.
+     * A worker thread. {@code posted} counts the jobs handed to it: the caller writes the job's fields,
+     * then {@code posted}, whose volatile write carries them across (happens-before); the worker then
+     * claims parts until none is left. The parts' results travel back through {@link #completed}.
      */
     private final class Worker implements Runnable {
 
-        private final int shard;
+        private final int index;
         private volatile int posted;
-        private volatile int finished;
-        /** The caller's thread while it sleeps in {@link #await}, for the worker to wake. */
-        private volatile Thread waiter;
+        private int finished;
         private Thread thread;
-        private Throwable failure;
 
-        Worker(int shard) {
-            this.shard = shard;
+        Worker(int index) {
+            this.index = index;
         }
 
         /** Hands the current job to the worker, starting its thread if it has none. */
@@ -245,7 +294,7 @@ final class ParallelGradient {
             synchronized (this) {
                 posted = posted + 1;
                 if (thread == null) {
-                    thread = new Thread(this, "jazz-native-shard-" + shard);
+                    thread = new Thread(this, "jazz-native-worker-" + index);
                     thread.setDaemon(true);
                     thread.start();
                 }
@@ -254,49 +303,14 @@ final class ParallelGradient {
             LockSupport.unpark(wake);
         }
 
-        /** Waits for the posted job; rethrows what the worker threw. */
-        void await() {
-            long start = System.nanoTime();
-            while (finished != posted) {
-                if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else {
-                    waiter = Thread.currentThread();
-                    if (finished != posted) {
-                        LockSupport.park(this);
-                    }
-                    waiter = null;
-                }
-            }
-            Throwable thrown = failure;
-            if (thrown != null) {
-                failure = null;
-                if (thrown instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (thrown instanceof Error e) {
-                    throw e;
-                }
-                throw new IllegalStateException(thrown);
-            }
-        }
-
         @Override
         public void run() {
             long idleSince = System.nanoTime();
             while (true) {
                 int job = posted;
                 if (job != finished) {
-                    try {
-                        runShard(shard);
-                    } catch (Throwable e) {
-                        failure = e;
-                    }
+                    runParts();
                     finished = job;
-                    Thread waiting = waiter;
-                    if (waiting != null) {
-                        LockSupport.unpark(waiting);
-                    }
                     idleSince = System.nanoTime();
                     continue;
                 }

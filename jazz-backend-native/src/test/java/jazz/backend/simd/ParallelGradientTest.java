@@ -1,0 +1,58 @@
+package jazz.backend.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+import jazz.api.ModelSpec;
+import jazz.api.TrainingConfig;
+import jazz.api.TrainingSet;
+
+/**
+ * Shards and update pieces are claimed by whichever thread comes first, and a trainer may run on fewer
+ * threads than it has shards while the JIT warms up: the losses and weights must come out the same
+ * bit for bit however many threads take part.
+ */
+class ParallelGradientTest {
+
+    @Test
+    void theNumberOfActiveThreadsChangesNoBitOfTheLossesOrWeights() {
+        ModelSpec spec = new ModelSpec(11, 16, 2);
+        TrainingSet data = TestModels.sequences(13, 9, 11, 6);
+        int[] order = new int[data.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (i * 5) % order.length;
+        }
+        float[][] weights = new float[3][];
+        double[][] losses = new double[3][4];
+        for (int active = 1; active <= 3; active++) {
+            ParameterLayout layout = new ParameterLayout(spec);
+            Parameters parameters = new Parameters(layout);
+            parameters.importFrom(TestModels.weights(spec, 5));
+            ParallelGradient gradient = new ParallelGradient(layout, 3);
+            gradient.activate(active);
+            AdamOptimizer adam = new AdamOptimizer(TrainingConfig.notebook(1), layout.size);
+            for (int step = 0; step < 4; step++) {
+                // Minibatches of 13 and then 6 sequences: shards of unequal sizes.
+                losses[active - 1][step] = gradient.compute(parameters, data, order, 0, step % 2 == 0 ? 13 : 6);
+                gradient.update(adam);
+            }
+            weights[active - 1] = parameters.values.clone();
+        }
+        for (int active = 2; active <= 3; active++) {
+            assertArrayEquals(losses[0], losses[active - 1], "losses with " + active + " threads");
+            assertArrayEquals(weights[0], weights[active - 1], "weights with " + active + " threads");
+        }
+    }
+
+    @Test
+    void anActiveCountOutsideTheThreadsIsRejected() {
+        ParallelGradient gradient = new ParallelGradient(new ParameterLayout(new ModelSpec(5, 4, 1)), 2);
+        assertThrows(IllegalArgumentException.class, () -> gradient.activate(0));
+        assertThrows(IllegalArgumentException.class, () -> gradient.activate(3));
+        gradient.activate(1);
+        assertEquals(1, gradient.active());
+    }
+}

@@ -24,7 +24,6 @@ final class BatchGradient {
     private float[][] tanhCells;
     private float[][] hiddens;
     private float[] logits;
-    private float[] gateGradient;
     private float[] hiddenGradient;
     private float[] belowGradient;
     private float[] nextHiddenGradient;
@@ -70,16 +69,7 @@ final class BatchGradient {
         int block = rows * n;
         for (int l = 0; l < layout.spec.layers(); l++) {
             float[] z = gates[l];
-            if (l == 0) {
-                for (int r = 0; r < all; r++) {
-                    int token = inputs[r];
-                    if (token == TrainingSet.NONE) {
-                        System.arraycopy(w, layout.bias[0], z, r * g, g);
-                    } else {
-                        Matmul.sum(w, layout.bias[0], w, layout.inputKernel[0] + token * g, z, r * g, g);
-                    }
-                }
-            } else {
+            if (l > 0) {
                 for (int r = 0; r < all; r++) {
                     System.arraycopy(w, layout.bias[l], z, r * g, g);
                 }
@@ -92,6 +82,17 @@ final class BatchGradient {
             Arrays.fill(h, 0, block, 0f);
             for (int t = 0; t < steps; t++) {
                 int zOff = t * rows * g;
+                if (l == 0) {
+                    // The first layer's input step, just before the step's product, while its rows are in cache.
+                    for (int r = t * rows; r < (t + 1) * rows; r++) {
+                        int token = inputs[r];
+                        if (token == TrainingSet.NONE) {
+                            System.arraycopy(w, layout.bias[0], z, r * g, g);
+                        } else {
+                            Matmul.sum(w, layout.bias[0], w, layout.inputKernel[0] + token * g, z, r * g, g);
+                        }
+                    }
+                }
                 if (t > 0) {
                     Matmul.multiplyAddPacked(h, t * block, rows, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l],
                             g, z, zOff);
@@ -141,6 +142,9 @@ final class BatchGradient {
             Arrays.fill(nextHiddenGradient, 0, block, 0f);
             Arrays.fill(cellGradient, 0, block, 0f);
             float[] recurrentT = parameters.recurrentTransposed[l];
+            // The gate gradient replaces the gates step by step (each step's gates are read before its
+            // gradient is written): one buffer the size of all steps' gates fewer to keep in cache.
+            float[] gateGradient = gates[l];
             for (int t = steps - 1; t >= 0; t--) {
                 CellKernels.backward(gates[l], t * rows * g, cells[l], t * block, tanhCells[l], t * block,
                         up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
@@ -188,7 +192,6 @@ final class BatchGradient {
         tanhCells = new float[layers][all * n];
         hiddens = new float[layers][(all + rowCapacity) * n];
         logits = new float[all * layout.paddedVocabulary];
-        gateGradient = new float[all * layout.gates];
         hiddenGradient = new float[all * n];
         belowGradient = new float[all * n];
         nextHiddenGradient = new float[rowCapacity * n];

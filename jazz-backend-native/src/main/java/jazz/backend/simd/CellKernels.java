@@ -68,7 +68,8 @@ final class CellKernels {
      * One step of the backward pass through the cell's element-wise part. Given the gradient reaching
      * {@code h} (from above, {@code dhUp}, plus from the next step, {@code dhNext}) and the gradient
      * reaching {@code c} from the next step ({@code dc}, replaced by the one for the previous step),
-     * writes the gradient of the pre-activation gates into {@code dz}.
+     * writes the gradient of the pre-activation gates into {@code dz}, which may be {@code gates} at the
+     * same offset (each unit's four gates are read before its four gradients are written).
      */
     static void backward(float[] gates, int gOff, float[] cell, int prevOff, float[] tanhCell, int tOff,
                          float[] dhUp, int upOff, float[] dhNext, float[] dc, float[] dz, int dzOff, int rows, int n) {

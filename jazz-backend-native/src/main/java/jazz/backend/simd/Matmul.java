@@ -290,10 +290,17 @@ final class Matmul {
 
     /** {@code t[cols][rows] = a[rows][cols]ᵀ}: lets weight gradients and backward products reuse {@link #multiplyAdd}. */
     static void transpose(float[] a, int aOff, int rows, int cols, float[] t, int tOff) {
-        for (int r = 0; r < rows; r++) {
-            int row = aOff + r * cols;
-            for (int col = 0; col < cols; col++) {
-                t[tOff + col * rows + r] = a[row + col];
+        // In tiles of 8 x 8, so that the writes, a whole row of t apart, stay within a few cache lines.
+        for (int r0 = 0; r0 < rows; r0 += 8) {
+            int r1 = Math.min(rows, r0 + 8);
+            for (int c0 = 0; c0 < cols; c0 += 8) {
+                int c1 = Math.min(cols, c0 + 8);
+                for (int r = r0; r < r1; r++) {
+                    int row = aOff + r * cols;
+                    for (int col = c0; col < c1; col++) {
+                        t[tOff + col * rows + r] = a[row + col];
+                    }
+                }
             }
         }
     }

@@ -241,50 +241,88 @@ final class Matmul {
     }
 
     /**
-     * {@code c[n] += a[k] · b[k][n]}, one row: streams {@code b} row by row (a column panel would jump a
-     * whole row of {@code b} per load) and folds four rows of {@code b} into each load and store of {@code c}.
-     * Every element, in the vector columns and past them, is one chain of fused multiply-adds in the order
-     * of p, as in {@link #multiplyAdd}'s blocks: a row gives the same bits by either path.
+     * {@code c[n] += a[k] · b[k][n]}, one row: eight vectors of {@code c} at a time stay in registers
+     * while {@code b}'s rows stream past (eight independent FMA chains, enough to hide the FMA latency),
+     * then four, two and one, then the columns past the last vector. Every element is one chain of fused
+     * multiply-adds in the order of p, as in {@link #multiplyAdd}'s blocks: a row gives the same bits
+     * by either path.
      */
     static void multiplyAddRow(float[] a, int aOff, int k, float[] b, int bOff, int n, float[] c, int cOff) {
         int vectorColumns = n - n % L;
-        int p = 0;
-        for (; p + 4 <= k; p += 4) {
-            float x0 = a[aOff + p];
-            float x1 = a[aOff + p + 1];
-            float x2 = a[aOff + p + 2];
-            float x3 = a[aOff + p + 3];
-            int r0 = bOff + p * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
-            int j = 0;
-            for (; j < vectorColumns; j += L) {
-                FloatVector sum = FloatVector.fromArray(S, c, cOff + j);
-                sum = FloatVector.broadcast(S, x0).fma(FloatVector.fromArray(S, b, r0 + j), sum);
-                sum = FloatVector.broadcast(S, x1).fma(FloatVector.fromArray(S, b, r1 + j), sum);
-                sum = FloatVector.broadcast(S, x2).fma(FloatVector.fromArray(S, b, r2 + j), sum);
-                sum = FloatVector.broadcast(S, x3).fma(FloatVector.fromArray(S, b, r3 + j), sum);
-                sum.intoArray(c, cOff + j);
+        int j = 0;
+        for (; j + 8 * L <= vectorColumns; j += 8 * L) {
+            int c0 = cOff + j;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            FloatVector s4 = FloatVector.fromArray(S, c, c0 + 4 * L);
+            FloatVector s5 = FloatVector.fromArray(S, c, c0 + 5 * L);
+            FloatVector s6 = FloatVector.fromArray(S, c, c0 + 6 * L);
+            FloatVector s7 = FloatVector.fromArray(S, c, c0 + 7 * L);
+            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, b, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, r + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, b, r + 2 * L), s2);
+                s3 = x.fma(FloatVector.fromArray(S, b, r + 3 * L), s3);
+                s4 = x.fma(FloatVector.fromArray(S, b, r + 4 * L), s4);
+                s5 = x.fma(FloatVector.fromArray(S, b, r + 5 * L), s5);
+                s6 = x.fma(FloatVector.fromArray(S, b, r + 6 * L), s6);
+                s7 = x.fma(FloatVector.fromArray(S, b, r + 7 * L), s7);
             }
-            for (; j < n; j++) {
-                float sum = Math.fma(x0, b[r0 + j], c[cOff + j]);
-                sum = Math.fma(x1, b[r1 + j], sum);
-                sum = Math.fma(x2, b[r2 + j], sum);
-                c[cOff + j] = Math.fma(x3, b[r3 + j], sum);
-            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            s5.intoArray(c, c0 + 5 * L);
+            s6.intoArray(c, c0 + 6 * L);
+            s7.intoArray(c, c0 + 7 * L);
         }
-        for (; p < k; p++) {
-            float x = a[aOff + p];
-            int r = bOff + p * n;
-            int j = 0;
-            for (; j < vectorColumns; j += L) {
-                FloatVector.broadcast(S, x).fma(FloatVector.fromArray(S, b, r + j), FloatVector.fromArray(S, c, cOff + j))
-                        .intoArray(c, cOff + j);
+        for (; j + 4 * L <= vectorColumns; j += 4 * L) {
+            int c0 = cOff + j;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, b, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, r + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, b, r + 2 * L), s2);
+                s3 = x.fma(FloatVector.fromArray(S, b, r + 3 * L), s3);
             }
-            for (; j < n; j++) {
-                c[cOff + j] = Math.fma(x, b[r + j], c[cOff + j]);
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+        }
+        for (; j + 2 * L <= vectorColumns; j += 2 * L) {
+            int c0 = cOff + j;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, b, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, r + L), s1);
             }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+        }
+        for (; j < vectorColumns; j += L) {
+            FloatVector s0 = FloatVector.fromArray(S, c, cOff + j);
+            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
+                s0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, r), s0);
+            }
+            s0.intoArray(c, cOff + j);
+        }
+        for (; j < n; j++) {
+            float sum = c[cOff + j];
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(a[aOff + p], b[bOff + p * n + j], sum);
+            }
+            c[cOff + j] = sum;
         }
     }
 

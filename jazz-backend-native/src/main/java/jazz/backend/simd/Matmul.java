@@ -23,10 +23,10 @@ final class Matmul {
 
     /**
      * {@code c[m][n] += a[m][k] · b[k][n]}, all row-major and densely packed. Register-blocked in eight
-     * rows by two vectors where the registers allow (16 independent FMA chains, twice what hides the
-     * FMA latency), then four rows by two vectors; each column panel of {@code b} is
-     * copied once into {@code scratch} (at least {@link #scratchLength}{@code (k)} long) and used by every
-     * row block. Rows beyond a multiple of four go through {@link #multiplyAddRow}.
+     * and six rows by two vectors where the registers allow (16 and 12 independent FMA chains: enough
+     * to hide the FMA latency), then four and two rows; each column panel of {@code b} is copied once
+     * into {@code scratch} (at least {@link #scratchLength}{@code (k)} long) and used by every row block.
+     * An odd last row, and products of fewer than four rows, go through {@link #multiplyAddRow}.
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff,
                             float[] scratch) {
@@ -79,7 +79,9 @@ final class Matmul {
 
     private static void multiply(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
                                  float[] c, int cOff, float[] panel) {
-        int blocked = m - m % 4;
+        // Row blocks of eight, six, four and two rows over column panels; an odd last row, and products
+        // of fewer than four rows (which would not repay copying the panels), go row by row.
+        int blocked = m < 4 ? 0 : m - m % 2;
         for (int i = blocked; i < m; i++) {
             multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
         }
@@ -129,115 +131,201 @@ final class Matmul {
     }
 
     /**
-     * {@code c[m][2L] += a[m][k] · panel[k][2L]} for {@code m} a multiple of four, {@code c}'s rows
-     * {@code n} apart: the register-blocked core of {@link #multiplyAdd}.
+     * {@code c[m][2L] += a[m][k] · panel[k][2L]} for an even {@code m}, {@code c}'s rows {@code n} apart:
+     * the register-blocked core of {@link #multiplyAdd}, in blocks of eight and six rows (where the
+     * registers allow), then four and two. One method per block height: one method holding them all was
+     * too big for C1 ("out of virtual registers") and, some runs, for C2, and ran interpreted.
      */
     private static void panelBlocks(float[] a, int aOff, int m, int k, float[] panel, int pOff, int n, float[] c,
                                     int cOff) {
         int i = 0;
-        for (; WIDE_BLOCKS && i + 8 <= m; i += 8) {
-            int c0 = cOff + i * n;
-            FloatVector s00 = FloatVector.fromArray(S, c, c0);
-            FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
-            FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
-            FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
-            FloatVector s20 = FloatVector.fromArray(S, c, c0 + 2 * n);
-            FloatVector s21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
-            FloatVector s30 = FloatVector.fromArray(S, c, c0 + 3 * n);
-            FloatVector s31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
-            FloatVector s40 = FloatVector.fromArray(S, c, c0 + 4 * n);
-            FloatVector s41 = FloatVector.fromArray(S, c, c0 + 4 * n + L);
-            FloatVector s50 = FloatVector.fromArray(S, c, c0 + 5 * n);
-            FloatVector s51 = FloatVector.fromArray(S, c, c0 + 5 * n + L);
-            FloatVector s60 = FloatVector.fromArray(S, c, c0 + 6 * n);
-            FloatVector s61 = FloatVector.fromArray(S, c, c0 + 6 * n + L);
-            FloatVector s70 = FloatVector.fromArray(S, c, c0 + 7 * n);
-            FloatVector s71 = FloatVector.fromArray(S, c, c0 + 7 * n + L);
-            int a0 = aOff + i * k;
-            for (int p = 0; p < k; p++) {
-                FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
-                FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                s00 = x.fma(b0, s00);
-                s01 = x.fma(b1, s01);
-                x = FloatVector.broadcast(S, a[a0 + k + p]);
-                s10 = x.fma(b0, s10);
-                s11 = x.fma(b1, s11);
-                x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
-                s20 = x.fma(b0, s20);
-                s21 = x.fma(b1, s21);
-                x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
-                s30 = x.fma(b0, s30);
-                s31 = x.fma(b1, s31);
-                x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
-                s40 = x.fma(b0, s40);
-                s41 = x.fma(b1, s41);
-                x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
-                s50 = x.fma(b0, s50);
-                s51 = x.fma(b1, s51);
-                x = FloatVector.broadcast(S, a[a0 + 6 * k + p]);
-                s60 = x.fma(b0, s60);
-                s61 = x.fma(b1, s61);
-                x = FloatVector.broadcast(S, a[a0 + 7 * k + p]);
-                s70 = x.fma(b0, s70);
-                s71 = x.fma(b1, s71);
+        if (WIDE_BLOCKS) {
+            for (; i + 8 <= m; i += 8) {
+                rows8(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
             }
-            s00.intoArray(c, c0);
-            s01.intoArray(c, c0 + L);
-            s10.intoArray(c, c0 + n);
-            s11.intoArray(c, c0 + n + L);
-            s20.intoArray(c, c0 + 2 * n);
-            s21.intoArray(c, c0 + 2 * n + L);
-            s30.intoArray(c, c0 + 3 * n);
-            s31.intoArray(c, c0 + 3 * n + L);
-            s40.intoArray(c, c0 + 4 * n);
-            s41.intoArray(c, c0 + 4 * n + L);
-            s50.intoArray(c, c0 + 5 * n);
-            s51.intoArray(c, c0 + 5 * n + L);
-            s60.intoArray(c, c0 + 6 * n);
-            s61.intoArray(c, c0 + 6 * n + L);
-            s70.intoArray(c, c0 + 7 * n);
-            s71.intoArray(c, c0 + 7 * n + L);
+            if (i + 6 <= m) {
+                rows6(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+                i += 6;
+            }
         }
         for (; i + 4 <= m; i += 4) {
-            int c0 = cOff + i * n;
-            int c1 = c0 + n;
-            int c2 = c1 + n;
-            int c3 = c2 + n;
-            FloatVector s00 = FloatVector.fromArray(S, c, c0);
-            FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
-            FloatVector s10 = FloatVector.fromArray(S, c, c1);
-            FloatVector s11 = FloatVector.fromArray(S, c, c1 + L);
-            FloatVector s20 = FloatVector.fromArray(S, c, c2);
-            FloatVector s21 = FloatVector.fromArray(S, c, c2 + L);
-            FloatVector s30 = FloatVector.fromArray(S, c, c3);
-            FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
-            int a0 = aOff + i * k;
-            for (int p = 0; p < k; p++) {
-                FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
-                FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
-                FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-                s00 = x.fma(b0, s00);
-                s01 = x.fma(b1, s01);
-                x = FloatVector.broadcast(S, a[a0 + k + p]);
-                s10 = x.fma(b0, s10);
-                s11 = x.fma(b1, s11);
-                x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
-                s20 = x.fma(b0, s20);
-                s21 = x.fma(b1, s21);
-                x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
-                s30 = x.fma(b0, s30);
-                s31 = x.fma(b1, s31);
-            }
-            s00.intoArray(c, c0);
-            s01.intoArray(c, c0 + L);
-            s10.intoArray(c, c1);
-            s11.intoArray(c, c1 + L);
-            s20.intoArray(c, c2);
-            s21.intoArray(c, c2 + L);
-            s30.intoArray(c, c3);
-            s31.intoArray(c, c3 + L);
+            rows4(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
         }
+        if (i + 2 <= m) {
+            rows2(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+        }
+    }
+
+    /** One block of 8 rows: {@code c[8][2L] += a[8][k] · panel[k][2L]}. */
+    private static void rows8(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector s20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector s21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector s30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector s31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+        FloatVector s40 = FloatVector.fromArray(S, c, c0 + 4 * n);
+        FloatVector s41 = FloatVector.fromArray(S, c, c0 + 4 * n + L);
+        FloatVector s50 = FloatVector.fromArray(S, c, c0 + 5 * n);
+        FloatVector s51 = FloatVector.fromArray(S, c, c0 + 5 * n + L);
+        FloatVector s60 = FloatVector.fromArray(S, c, c0 + 6 * n);
+        FloatVector s61 = FloatVector.fromArray(S, c, c0 + 6 * n + L);
+        FloatVector s70 = FloatVector.fromArray(S, c, c0 + 7 * n);
+        FloatVector s71 = FloatVector.fromArray(S, c, c0 + 7 * n + L);
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+            FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+            x = FloatVector.broadcast(S, a[a0 + 6 * k + p]);
+            s60 = x.fma(b0, s60);
+            s61 = x.fma(b1, s61);
+            x = FloatVector.broadcast(S, a[a0 + 7 * k + p]);
+            s70 = x.fma(b0, s70);
+            s71 = x.fma(b1, s71);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c0 + n);
+        s11.intoArray(c, c0 + n + L);
+        s20.intoArray(c, c0 + 2 * n);
+        s21.intoArray(c, c0 + 2 * n + L);
+        s30.intoArray(c, c0 + 3 * n);
+        s31.intoArray(c, c0 + 3 * n + L);
+        s40.intoArray(c, c0 + 4 * n);
+        s41.intoArray(c, c0 + 4 * n + L);
+        s50.intoArray(c, c0 + 5 * n);
+        s51.intoArray(c, c0 + 5 * n + L);
+        s60.intoArray(c, c0 + 6 * n);
+        s61.intoArray(c, c0 + 6 * n + L);
+        s70.intoArray(c, c0 + 7 * n);
+        s71.intoArray(c, c0 + 7 * n + L);
+    }
+
+    /** One block of 6 rows: {@code c[6][2L] += a[6][k] · panel[k][2L]}. */
+    private static void rows6(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector s20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector s21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector s30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector s31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+        FloatVector s40 = FloatVector.fromArray(S, c, c0 + 4 * n);
+        FloatVector s41 = FloatVector.fromArray(S, c, c0 + 4 * n + L);
+        FloatVector s50 = FloatVector.fromArray(S, c, c0 + 5 * n);
+        FloatVector s51 = FloatVector.fromArray(S, c, c0 + 5 * n + L);
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+            FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
+            s40 = x.fma(b0, s40);
+            s41 = x.fma(b1, s41);
+            x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
+            s50 = x.fma(b0, s50);
+            s51 = x.fma(b1, s51);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c0 + n);
+        s11.intoArray(c, c0 + n + L);
+        s20.intoArray(c, c0 + 2 * n);
+        s21.intoArray(c, c0 + 2 * n + L);
+        s30.intoArray(c, c0 + 3 * n);
+        s31.intoArray(c, c0 + 3 * n + L);
+        s40.intoArray(c, c0 + 4 * n);
+        s41.intoArray(c, c0 + 4 * n + L);
+        s50.intoArray(c, c0 + 5 * n);
+        s51.intoArray(c, c0 + 5 * n + L);
+    }
+
+    /** One block of 4 rows: {@code c[4][2L] += a[4][k] · panel[k][2L]}. */
+    private static void rows4(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
+        FloatVector s20 = FloatVector.fromArray(S, c, c0 + 2 * n);
+        FloatVector s21 = FloatVector.fromArray(S, c, c0 + 2 * n + L);
+        FloatVector s30 = FloatVector.fromArray(S, c, c0 + 3 * n);
+        FloatVector s31 = FloatVector.fromArray(S, c, c0 + 3 * n + L);
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+            FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c0 + n);
+        s11.intoArray(c, c0 + n + L);
+        s20.intoArray(c, c0 + 2 * n);
+        s21.intoArray(c, c0 + 2 * n + L);
+        s30.intoArray(c, c0 + 3 * n);
+        s31.intoArray(c, c0 + 3 * n + L);
+    }
+
+    /** One block of 2 rows: {@code c[2][2L] += a[2][k] · panel[k][2L]}. */
+    private static void rows2(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
+        FloatVector s11 = FloatVector.fromArray(S, c, c0 + n + L);
+        for (int p = 0; p < k; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, panel, pOff + 2 * L * p);
+            FloatVector b1 = FloatVector.fromArray(S, panel, pOff + 2 * L * p + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c0 + n);
+        s11.intoArray(c, c0 + n + L);
     }
 
     /**

@@ -26,7 +26,8 @@ class MatmulTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 5, 3", "3, 7, 16", "4, 1, 16", "5, 9, 33", "16, 64, 256", "17, 300, 88", "9, 700, 21", "64, 480, 45"})
+    @CsvSource({"1, 5, 3", "3, 7, 16", "4, 1, 16", "5, 9, 33", "16, 64, 256", "17, 300, 88", "9, 700, 21", "64, 480, 45",
+            "14, 64, 256", "6, 256, 64", "30, 20, 40", "10, 33, 70", "12, 9, 32"})
     void productsMatchDoublePrecisionAndTheirRows(int m, int k, int n) {
         float[] a = random(m * k, m + k);
         float[] b = random(k * n, n + 1);

@@ -8,8 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 import jazz.api.TrainingSet;
 
 /**
- * The gradient of a minibatch, its sequences split into one shard per configured thread, computed on
- * the caller's thread and worker threads and summed in shard order; then the Adam update, split into
+ * The gradient of a minibatch, its sequences split into shards (two per configured thread, one with a
+ * single thread), computed on the caller's thread and worker threads and summed in shard order; then the Adam update, split into
  * pieces by weight matrix (each piece sums the shards' gradients over its matrices, updates them and
  * refreshes their transposed and packed copies), so that no part of a training step runs on one
  * thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
@@ -41,6 +41,13 @@ final class ParallelGradient {
     private static final int DENSE = Integer.MAX_VALUE;
     private boolean updating;
     private int active;
+    private final int threads;
+    /**
+     * Shards per thread: more shards than threads, so that a thread the system preempts for a time
+     * slice (a few milliseconds on a shared virtual machine) holds back one small shard, not half the
+     * minibatch, while the other threads claim the rest.
+     */
+    private static final int SHARDS_PER_THREAD = 2;
     /**
      * The current job's claims: its number (bits 32 up), its count of parts (bits 16 to 31) and the next
      * part no thread has claimed (bits 0 to 15). A claim is a compare-and-set on all three, so a worker
@@ -65,11 +72,13 @@ final class ParallelGradient {
     ParallelGradient(ParameterLayout layout, int threads) {
         this.layout = layout;
         this.active = threads;
-        shards = new BatchGradient[threads];
-        gradients = new float[threads][layout.size];
-        losses = new double[threads];
+        this.threads = threads;
+        int count = threads == 1 ? 1 : SHARDS_PER_THREAD * threads;
+        shards = new BatchGradient[count];
+        gradients = new float[count][layout.size];
+        losses = new double[count];
         workers = new Worker[threads - 1];
-        for (int s = 0; s < threads; s++) {
+        for (int s = 0; s < count; s++) {
             shards[s] = new BatchGradient(layout);
         }
         for (int w = 0; w < workers.length; w++) {
@@ -163,8 +172,8 @@ final class ParallelGradient {
      * the speed does.
      */
     void activate(int active) {
-        if (active < 1 || active > shards.length) {
-            throw new IllegalArgumentException("active threads must be from 1 to " + shards.length + ", got " + active);
+        if (active < 1 || active > threads) {
+            throw new IllegalArgumentException("active threads must be from 1 to " + threads + ", got " + active);
         }
         this.active = active;
     }
@@ -265,11 +274,26 @@ final class ParallelGradient {
 
     private void computeShard(int shard) {
         int used = Math.min(shards.length, rows);
-        int start = shard * rows / used;
-        int end = (shard + 1) * rows / used;
+        int start = boundary(shard, used);
+        int end = boundary(shard + 1, used);
         Arrays.fill(gradients[shard], 0f);
         losses[shard] = shards[shard].compute(parameters, data, order, from + start, end - start, 1f / rows,
                 gradients[shard]);
+    }
+
+    /**
+     * Where shard {@code s} of {@code used} starts: the even row nearest to {@code s·rows/used}, so that
+     * shards have even sizes where they can (the products' register blocks take rows in pairs).
+     */
+    private int boundary(int s, int used) {
+        if (s == used) {
+            return rows;
+        }
+        if (rows < 2 * used) {
+            return s * rows / used;
+        }
+        int start = 2 * (int) Math.round(s * (double) rows / (2.0 * used));
+        return Math.min(start, rows);
     }
 
     /**

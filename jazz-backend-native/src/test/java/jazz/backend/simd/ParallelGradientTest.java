@@ -3,6 +3,7 @@ package jazz.backend.simd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,37 @@ class ParallelGradientTest {
         for (int active = 2; active <= 3; active++) {
             assertArrayEquals(losses[0], losses[active - 1], "losses with " + active + " threads");
             assertArrayEquals(weights[0], weights[active - 1], "weights with " + active + " threads");
+        }
+    }
+
+    @Test
+    void shardsCutAtEvenRowsCoverEverySequenceOnce() {
+        ModelSpec spec = new ModelSpec(11, 16, 1);
+        TrainingSet data = TestModels.sequences(30, 9, 11, 8);
+        int[] order = new int[data.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int rows : new int[] {30, 28, 13, 7, 3}) {
+            double[] losses = new double[2];
+            float[][] sums = new float[2][];
+            for (int run = 0; run < 2; run++) {
+                ParameterLayout layout = new ParameterLayout(spec);
+                Parameters parameters = new Parameters(layout);
+                parameters.importFrom(TestModels.weights(spec, 9));
+                // One shard, against two threads' four shards (even sizes where the rows allow).
+                ParallelGradient gradient = new ParallelGradient(layout, run == 0 ? 1 : 2);
+                losses[run] = gradient.compute(parameters, data, order, 0, rows);
+                sums[run] = gradient.sum().clone();
+            }
+            assertEquals(losses[0], losses[1], 1e-5 * losses[0], rows + " rows: loss");
+            double scale = 0;
+            double worst = 0;
+            for (int i = 0; i < sums[0].length; i++) {
+                scale = Math.max(scale, Math.abs(sums[0][i]));
+                worst = Math.max(worst, Math.abs(sums[0][i] - sums[1][i]));
+            }
+            assertTrue(scale > 0 && worst <= 1e-5 * scale, rows + " rows: gradient differs by " + worst + " of " + scale);
         }
     }
 

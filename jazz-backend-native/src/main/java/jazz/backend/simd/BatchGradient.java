@@ -148,6 +148,15 @@ final class BatchGradient {
             for (int t = steps - 1; t >= 0; t--) {
                 CellKernels.backward(gates[l], t * rows * g, cells[l], t * block, tanhCells[l], t * block,
                         up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
+                // The bias gradient, and the first layer's input rows, while the step's rows are in cache.
+                for (int r = t * rows; r < (t + 1) * rows; r++) {
+                    int token = l == 0 ? inputs[r] : TrainingSet.NONE;
+                    if (token == TrainingSet.NONE) {
+                        Matmul.add(gateGradient, r * g, gradient, layout.bias[l], g);
+                    } else {
+                        Matmul.addToBoth(gateGradient, r * g, gradient, layout.bias[l], layout.inputKernel[0] + token * g, g);
+                    }
+                }
                 if (t > 0) {
                     Arrays.fill(nextHiddenGradient, 0, block, 0f);
                     Matmul.multiplyAddPacked(gateGradient, t * rows * g, rows, g, recurrentT, 0,
@@ -156,15 +165,7 @@ final class BatchGradient {
             }
             Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);
             Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l], scratch);
-            Matmul.addRows(gateGradient, 0, all, g, gradient, layout.bias[l]);
-            if (l == 0) {
-                for (int r = 0; r < all; r++) {
-                    int token = inputs[r];
-                    if (token != TrainingSet.NONE) {
-                        Matmul.add(gateGradient, r * g, gradient, layout.inputKernel[0] + token * g, g);
-                    }
-                }
-            } else {
+            if (l > 0) {
                 Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0);
                 Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l], scratch);
                 Arrays.fill(below, 0, all * n, 0f);

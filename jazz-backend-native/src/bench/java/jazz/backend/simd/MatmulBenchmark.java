@@ -37,6 +37,7 @@ public class MatmulBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
+    private float[] scratch;
 
     /** Random operands of the shape. */
     @Setup
@@ -49,6 +50,7 @@ public class MatmulBenchmark {
         a = new float[m * k];
         b = new float[k * n];
         c = new float[m * n];
+        scratch = new float[Matmul.scratchLength(k)];
         for (int i = 0; i < a.length; i++) {
             a[i] = random.nextFloat() - 0.5f;
         }
@@ -74,7 +76,7 @@ public class MatmulBenchmark {
     /** {@code c += a · b}. */
     @Benchmark
     public float[] multiplyAdd() {
-        Matmul.multiplyAdd(a, 0, m, k, b, 0, n, c, 0);
+        Matmul.multiplyAdd(a, 0, m, k, b, 0, n, c, 0, scratch);
         return c;
     }
 }

@@ -31,6 +31,8 @@ final class BatchGradient {
     private float[] transposed;
     /** The column panel that {@link Matmul#multiplyAdd} copies into: this object's own, see there. */
     private float[] scratch;
+    /** The gather offsets of {@link Matmul#transpose}. */
+    private final int[] offsets = new int[Matmul.lanes()];
 
     BatchGradient(ParameterLayout layout) {
         this.layout = layout;
@@ -131,7 +133,7 @@ final class BatchGradient {
         int block = rows * n;
         int layers = layout.spec.layers();
         float[] top = hiddens[layers - 1];
-        Matmul.transpose(top, block, all, n, transposed, 0);
+        Matmul.transpose(top, block, all, n, transposed, 0, offsets);
         Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel, scratch);
         Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
         float[] up = hiddenGradient;
@@ -163,10 +165,10 @@ final class BatchGradient {
                             parameters.recurrentTransposedPacked[l], n, nextHiddenGradient, 0);
                 }
             }
-            Matmul.transpose(hiddens[l], 0, all, n, transposed, 0);
+            Matmul.transpose(hiddens[l], 0, all, n, transposed, 0, offsets);
             Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l], scratch);
             if (l > 0) {
-                Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0);
+                Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0, offsets);
                 Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l], scratch);
                 Arrays.fill(below, 0, all * n, 0f);
                 Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0, scratch);

@@ -414,21 +414,31 @@ final class Matmul {
         }
     }
 
-    /** {@code t[cols][rows] = a[rows][cols]ᵀ}: lets weight gradients and backward products reuse {@link #multiplyAdd}. */
-    static void transpose(float[] a, int aOff, int rows, int cols, float[] t, int tOff) {
-        // In tiles of 8 x 8, so that the writes, a whole row of t apart, stay within a few cache lines.
-        for (int r0 = 0; r0 < rows; r0 += 8) {
-            int r1 = Math.min(rows, r0 + 8);
-            for (int c0 = 0; c0 < cols; c0 += 8) {
-                int c1 = Math.min(cols, c0 + 8);
-                for (int r = r0; r < r1; r++) {
-                    int row = aOff + r * cols;
-                    for (int col = c0; col < c1; col++) {
-                        t[tOff + col * rows + r] = a[row + col];
-                    }
-                }
+    /**
+     * {@code t[cols][rows] = a[rows][cols]ᵀ}: lets weight gradients and backward products reuse
+     * {@link #multiplyAdd}. Each vector of a row of {@code t} is one gather down a column of {@code a}
+     * ({@code offsets}, at least {@link #lanes()} long, is scratch for the gather's offsets): 6.7 µs for
+     * 240 x 64 where element-by-element loops took 11 to 19.
+     */
+    static void transpose(float[] a, int aOff, int rows, int cols, float[] t, int tOff, int[] offsets) {
+        for (int i = 0; i < L; i++) {
+            offsets[i] = i * cols;
+        }
+        int vectorRows = rows - rows % L;
+        for (int col = 0; col < cols; col++) {
+            int r = 0;
+            for (; r < vectorRows; r += L) {
+                FloatVector.fromArray(S, a, aOff + r * cols + col, offsets, 0).intoArray(t, tOff + col * rows + r);
+            }
+            for (; r < rows; r++) {
+                t[tOff + col * rows + r] = a[aOff + r * cols + col];
             }
         }
+    }
+
+    /** The number of float lanes in a vector. */
+    static int lanes() {
+        return L;
     }
 
     /** Adds the {@code rows} rows of {@code a[rows][n]} into {@code sum[n]} (a bias gradient). */

@@ -55,4 +55,17 @@ class MatmulTest {
         Matmul.multiplyAddPacked(a, 0, m, k, b, 0, packed, n, fromPacked, 0);
         assertArrayEquals(product, fromPacked, "the packed right-hand side gives the same bits");
     }
+
+    @ParameterizedTest
+    @CsvSource({"240, 64", "37, 21", "5, 3", "16, 256"})
+    void transposeGathersEveryElement(int rows, int cols) {
+        float[] a = random(rows * cols + 7, rows);
+        float[] t = new float[rows * cols + 5];
+        Matmul.transpose(a, 7, rows, cols, t, 5, new int[Matmul.lanes()]);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                assertEquals(a[7 + r * cols + c], t[5 + c * rows + r], "element " + r + ", " + c);
+            }
+        }
+    }
 }

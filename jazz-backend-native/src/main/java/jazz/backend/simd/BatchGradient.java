@@ -96,18 +96,20 @@ final class BatchGradient {
                     }
                 }
                 if (t > 0) {
-                    Matmul.multiplyAddPacked(h, t * block, rows, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l],
-                            g, z, zOff);
+                    Matmul.multiplyAddPacked(h, t * block, rows, n, w, layout.recurrentKernel[l],
+                            parameters.recurrentPacked[l], g, z, zOff);
                 }
                 CellKernels.activateGates(z, zOff, rows, n);
-                CellKernels.stateAndOutput(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block, rows, n);
+                CellKernels.stateAndOutput(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block,
+                        rows, n);
             }
         }
         int vp = layout.paddedVocabulary;
         for (int r = 0; r < all; r++) {
             System.arraycopy(w, layout.denseBias, logits, r * vp, vp);
         }
-        Matmul.multiplyAdd(hiddens[layout.spec.layers() - 1], block, all, n, w, layout.denseKernel, vp, logits, 0, scratch);
+        Matmul.multiplyAdd(hiddens[layout.spec.layers() - 1], block, all, n, w, layout.denseKernel, vp, logits, 0,
+                scratch);
     }
 
     /** Replaces the logits by the gradient of the scaled loss with respect to them; returns the loss. */
@@ -156,7 +158,8 @@ final class BatchGradient {
                     if (token == TrainingSet.NONE) {
                         Matmul.add(gateGradient, r * g, gradient, layout.bias[l], g);
                     } else {
-                        Matmul.addToBoth(gateGradient, r * g, gradient, layout.bias[l], layout.inputKernel[0] + token * g, g);
+                        Matmul.addToBoth(gateGradient, r * g, gradient, layout.bias[l],
+                                layout.inputKernel[0] + token * g, g);
                     }
                 }
                 if (t > 0) {
@@ -200,6 +203,7 @@ final class BatchGradient {
         nextHiddenGradient = new float[rowCapacity * n];
         cellGradient = new float[rowCapacity * n];
         transposed = new float[all * n];
-        scratch = new float[Matmul.scratchLength(Math.max(all, Math.max(layout.gates, Math.max(n, layout.paddedVocabulary))))];
+        int widest = Math.max(all, Math.max(layout.gates, Math.max(n, layout.paddedVocabulary)));
+        scratch = new float[Matmul.scratchLength(widest)];
     }
 }

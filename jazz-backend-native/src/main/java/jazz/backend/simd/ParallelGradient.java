@@ -9,8 +9,8 @@ import jazz.api.TrainingSet;
 
 /**
  * The gradient of a minibatch, its sequences split into shards (two per configured thread, one with a
- * single thread), computed on the caller's thread and worker threads and summed in shard order; then the Adam update, split into
- * pieces by weight matrix (each piece sums the shards' gradients over its matrices, updates them and
+ * single thread), computed on the caller's thread and worker threads and summed in shard order; then
+ * the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its matrices, updates them and
  * refreshes their transposed and packed copies), so that no part of a training step runs on one
  * thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
  * scheduled leaves its share to the others, and which thread computes a shard changes nothing in
@@ -36,7 +36,10 @@ final class ParallelGradient {
     private final int[] pieceOrder;
     private final int[] pieceFrom;
     private final int[] pieceTo;
-    /** What a piece refreshes after its Adam step: {@code -1 - l} layer l's recurrent copies, l its input copy, or {@link #DENSE}. */
+    /**
+     * What a piece refreshes after its Adam step: {@code -1 - l} layer l's recurrent copies, {@code l}
+     * its input copy, or {@link #DENSE}.
+     */
     private final int[] pieceCopies;
     private static final int DENSE = Integer.MAX_VALUE;
     private boolean updating;
@@ -167,7 +170,7 @@ final class ParallelGradient {
     }
 
     /**
-     * Sets how many of the threads take part from the next job on, from 1 to the shard count. The
+     * Sets how many of the threads take part from the next job on, from 1 to the thread count. The
      * shards stay the same and are summed in the same order: the results do not depend on it, only
      * the speed does.
      */
@@ -189,11 +192,11 @@ final class ParallelGradient {
      * system schedules late finds nothing left to claim). Rethrows what a part threw.
      */
     private void runOnAll(int parts) {
-        int threads = Math.min(active, parts);
+        int taking = Math.min(active, parts);
         failure = null;
         completed.set(0);
         claims.set((++jobs << 32) | ((long) parts << 16));
-        for (int t = 1; t < threads; t++) {
+        for (int t = 1; t < taking; t++) {
             workers[t - 1].post();
         }
         runParts();

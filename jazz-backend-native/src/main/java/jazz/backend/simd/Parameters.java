@@ -106,7 +106,8 @@ final class Parameters {
     /** Recomputes the copy of layer {@code l}'s input kernel (none for the first layer, whose input is a gather). */
     void refreshInput(int l) {
         if (l > 0) {
-            Matmul.transpose(values, layout.inputKernel[l], layout.hidden, layout.gates, inputTransposed[l], 0, offsets[2 * l + 1]);
+            Matmul.transpose(values, layout.inputKernel[l], layout.hidden, layout.gates, inputTransposed[l], 0,
+                    offsets[2 * l + 1]);
         }
     }
 

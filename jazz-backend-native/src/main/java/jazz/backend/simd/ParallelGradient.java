@@ -10,9 +10,9 @@ import jazz.api.TrainingSet;
 /**
  * The gradient of a minibatch, its sequences split into shards (two per configured thread, one with a
  * single thread), computed on the caller's thread and worker threads and summed in shard order; then
- * the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its matrices, updates them and
- * refreshes their transposed and packed copies), so that no part of a training step runs on one
- * thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
+ * the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its
+ * matrices, updates them and refreshes their transposed and packed copies), so that no part of a
+ * training step runs on one thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
  * scheduled leaves its share to the others, and which thread computes a shard changes nothing in
  * the result, so it does not depend on timing or on how many threads take part ({@link #activate}).
  *

@@ -5,9 +5,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise exponentials on the Vector API: sigmoid, tanh and the softmax. The exponential is a
- * polynomial written out in each loop that needs it (Java's {@code Math.exp} has no vector form on
- * Java 17), accurate to a few float ulps over the clamped range [-87, 88].
+ * Element-wise exponentials on the Vector API: sigmoid, tanh and the softmax, all through one loop,
+ * {@link #exp}. The exponential is a polynomial written out in that loop (Java's {@code Math.exp} has no
+ * vector form on Java 17), accurate to a few float ulps over the clamped range [-87, 88].
  */
 final class Activation {
 
@@ -43,23 +43,7 @@ final class Activation {
      * logistic sigmoid; with scale -2, mul 2, add -1 the hyperbolic tangent ({@code 2σ(2x) - 1}).
      */
     static void squash(float[] a, int off, int len, float scale, float mul, float add) {
-        int i = 0;
-        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            // The exponential is written out in each loop that needs it, as in expShifted: a vector
-            // handed to a helper method that C2 declines to inline is boxed on every call.
-            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(scale).max(LOW).min(HIGH).mul(LOG2E);
-            FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
-            FloatVector u = t.sub(whole).mul(LN2);
-            FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
-                    .fma(u, FloatVector.broadcast(S, 1f / 6)).fma(u, FloatVector.broadcast(S, 0.5f))
-                    .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
-            FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
-                    .reinterpretAsFloats();
-            FloatVector.broadcast(S, mul).div(p.mul(power).add(1f)).add(add).intoArray(a, off + i);
-        }
-        for (; i < len; i++) {
-            a[off + i] = mul / (1f + (float) Math.exp(clamp(scale * a[off + i]))) + add;
-        }
+        exp(a, off, len, scale, 0f, true, mul, add);
     }
 
     /** The logistic sigmoid in place. */
@@ -88,7 +72,7 @@ final class Activation {
         }
         float max = m.reduceLanes(VectorOperators.MAX);
         float targetLogit = a[off + target];
-        expShifted(a, off, vp, max);
+        exp(a, off, vp, 1f, -max, false, 0f, 0f);
         FloatVector keep = FloatVector.fromArray(S, a, off + last).mul(FloatVector.fromArray(S, EDGE_KEEP, edge));
         keep.intoArray(a, off + last);
         FloatVector sums = keep;
@@ -105,13 +89,19 @@ final class Activation {
     }
 
     /**
-     * {@code a[i] = exp(a[i] - shift)} over {@code len}, a multiple of the vector length, clamped to
-     * [-87, 88] before the exponential (so finite): {@code 2^round(t) · p(u)} with {@code t = x·log2(e)}
-     * and {@code p} the degree-6 Taylor polynomial of {@code e^u}, {@code u = (t - round(t))·ln 2}.
+     * {@code e = exp(scale · a[i] + shift)}, clamped to [-87, 88] before the exponential (so finite), then
+     * {@code a[i] = e}, or with {@code squash} {@code a[i] = mul / (1 + e) + add}. The exponential is
+     * {@code 2^round(t) · p(u)} with {@code t = x·log2(e)} and {@code p} the degree-6 Taylor polynomial of
+     * {@code e^u}, {@code u = (t - round(t))·ln 2}; it is written out in this one loop rather than in a
+     * helper taking and returning a vector, which C2 sometimes declined to inline and then boxed every
+     * vector. The lanes past the last whole vector use {@code Math.exp}.
      */
-    private static void expShifted(float[] a, int off, int len, float shift) {
-        for (int i = 0; i < len; i += L) {
-            FloatVector t = FloatVector.fromArray(S, a, off + i).sub(shift).max(LOW).min(HIGH).mul(LOG2E);
+    private static void exp(float[] a, int off, int len, float scale, float shift, boolean squash, float mul,
+                            float add) {
+        int i = 0;
+        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, off + i).mul(scale).add(shift);
+            FloatVector t = x.max(LOW).min(HIGH).mul(LOG2E);
             FloatVector whole = t.add(ROUNDER).sub(ROUNDER);
             FloatVector u = t.sub(whole).mul(LN2);
             FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
@@ -119,7 +109,12 @@ final class Activation {
                     .fma(u, FloatVector.broadcast(S, 1f)).fma(u, FloatVector.broadcast(S, 1f));
             FloatVector power = t.add(ROUNDER + 127).reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
                     .reinterpretAsFloats();
-            p.mul(power).intoArray(a, off + i);
+            FloatVector e = p.mul(power);
+            (squash ? FloatVector.broadcast(S, mul).div(e.add(1f)).add(add) : e).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            float e = (float) Math.exp(clamp(scale * a[off + i] + shift));
+            a[off + i] = squash ? mul / (1f + e) + add : e;
         }
     }
 

@@ -27,12 +27,6 @@ final class AdamOptimizer {
         this.secondMoment = new float[size];
     }
 
-    /** Applies one update to {@code parameters} from {@code gradient}. */
-    void update(float[] parameters, float[] gradient) {
-        apply(parameters, gradient, 0, parameters.length);
-        finish();
-    }
-
     /**
      * Applies the coming update to {@code [from, to)} of {@code parameters} only: ranges of one update
      * may run on different threads at once, then {@link #finish} counts the update.

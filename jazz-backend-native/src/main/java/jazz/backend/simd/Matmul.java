@@ -12,11 +12,10 @@ final class Matmul {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /**
-     * Whether to use the eight-row blocks: their 16 accumulators, two panel vectors and a broadcast fit
-     * in the 32 registers of AVX-512, not in the 16 of AVX2 (where they would spill to the stack).
+     * Whether to use the eight- and six-row blocks: their 16 and 12 accumulators, two panel vectors and
+     * a broadcast fit in the 32 registers of AVX-512, not in the 16 of AVX2 (where they would spill).
      */
     private static final boolean WIDE_BLOCKS = S.vectorBitSize() >= 512;
-
 
     private Matmul() {
     }
@@ -70,10 +69,18 @@ final class Matmul {
     static void pack(float[] b, int bOff, int k, int n, float[] packed) {
         int panels = (n - n % (2 * L)) / (2 * L);
         for (int q = 0; q < panels; q++) {
-            for (int p = 0, src = bOff + q * 2 * L, dst = q * 2 * L * k; p < k; p++, src += n, dst += 2 * L) {
-                FloatVector.fromArray(S, b, src).intoArray(packed, dst);
-                FloatVector.fromArray(S, b, src + L).intoArray(packed, dst + L);
-            }
+            copyPanel(b, bOff + q * 2 * L, k, n, packed, q * 2 * L * k);
+        }
+    }
+
+    /**
+     * Copies one panel, the two vectors of columns of {@code b} from {@code bOff}, its {@code k} rows next
+     * to each other from {@code pOff}.
+     */
+    private static void copyPanel(float[] b, int bOff, int k, int n, float[] panel, int pOff) {
+        for (int p = 0, src = bOff, dst = pOff; p < k; p++, src += n, dst += 2 * L) {
+            FloatVector.fromArray(S, b, src).intoArray(panel, dst);
+            FloatVector.fromArray(S, b, src + L).intoArray(panel, dst + L);
         }
     }
 
@@ -98,10 +105,7 @@ final class Matmul {
             }
             // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
             // one page per row for wide matrices, and the row blocks would walk them all again.
-            for (int p = 0, src = bOff + j; p < k; p++, src += n) {
-                FloatVector.fromArray(S, b, src).intoArray(panel, 2 * L * p);
-                FloatVector.fromArray(S, b, src + L).intoArray(panel, 2 * L * p + L);
-            }
+            copyPanel(b, bOff + j, k, n, panel, 0);
             panelBlocks(a, aOff, m, k, panel, 0, n, c, cOff + j);
         }
         for (; j < vectorColumns; j += L) {

@@ -12,9 +12,10 @@ import jazz.api.TrainingSet;
  * single thread), computed on the caller's thread and worker threads and summed in shard order; then
  * the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its
  * matrices, updates them and refreshes their transposed and packed copies), so that no part of a
- * training step runs on one thread alone. The threads claim shards and pieces from a counter: a thread the system has not yet
- * scheduled leaves its share to the others, and which thread computes a shard changes nothing in
- * the result, so it does not depend on timing or on how many threads take part ({@link #activate}).
+ * training step runs on one thread alone. The threads claim shards and pieces from a counter: a thread
+ * the system has not yet scheduled leaves its share to the others, and which thread computes a shard
+ * changes nothing in the result, so it does not depend on timing or on how many threads take part
+ * ({@link #activate}).
  *
  * <p>The workers are this object's own daemon threads. A minibatch is a millisecond or two of work, so
  * handing it over must be quicker than waking a parked thread (tens to hundreds of microseconds on a
@@ -31,17 +32,8 @@ final class ParallelGradient {
     private final float[][] gradients;
     private final double[] losses;
     private final Worker[] workers;
-    private final ParameterLayout layout;
-    /** The pieces of the update, most work first: indices into {@link #pieceFrom} and friends. */
-    private final int[] pieceOrder;
-    private final int[] pieceFrom;
-    private final int[] pieceTo;
-    /**
-     * What a piece refreshes after its Adam step: {@code -1 - l} layer l's recurrent copies, {@code l}
-     * its input copy, or {@link #DENSE}.
-     */
-    private final int[] pieceCopies;
-    private static final int DENSE = Integer.MAX_VALUE;
+    /** The pieces of the update, most work first. */
+    private final Piece[] pieces;
     private boolean updating;
     private int active;
     private final int threads;
@@ -73,7 +65,6 @@ final class ParallelGradient {
     private int rows;
 
     ParallelGradient(ParameterLayout layout, int threads) {
-        this.layout = layout;
         this.active = threads;
         this.threads = threads;
         int count = threads == 1 ? 1 : SHARDS_PER_THREAD * threads;
@@ -87,38 +78,7 @@ final class ParallelGradient {
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
         }
-        int layers = layout.spec.layers();
-        int pieces = 2 * layers + 1;
-        pieceFrom = new int[pieces];
-        pieceTo = new int[pieces];
-        pieceCopies = new int[pieces];
-        long[] cost = new long[pieces];
-        int n = layout.hidden;
-        for (int l = 0; l < layers; l++) {
-            // The input kernel; the recurrent kernel with the bias after it. Cost: Adam per weight,
-            // plus about two per element of a transposed copy and one per packed element.
-            pieceFrom[2 * l] = layout.inputKernel[l];
-            pieceTo[2 * l] = layout.recurrentKernel[l];
-            pieceCopies[2 * l] = l;
-            cost[2 * l] = (long) (pieceTo[2 * l] - pieceFrom[2 * l]) * (l > 0 ? 3 : 1);
-            pieceFrom[2 * l + 1] = layout.recurrentKernel[l];
-            pieceTo[2 * l + 1] = layout.bias[l] + layout.gates;
-            pieceCopies[2 * l + 1] = -1 - l;
-            cost[2 * l + 1] = (long) (pieceTo[2 * l + 1] - pieceFrom[2 * l + 1]) + 4L * n * layout.gates;
-        }
-        pieceFrom[pieces - 1] = layout.denseKernel;
-        pieceTo[pieces - 1] = layout.size;
-        pieceCopies[pieces - 1] = DENSE;
-        cost[pieces - 1] = (long) (layout.size - layout.denseKernel) * 3;
-        Integer[] byCost = new Integer[pieces];
-        for (int i = 0; i < pieces; i++) {
-            byCost[i] = i;
-        }
-        Arrays.sort(byCost, (x, y) -> Long.compare(cost[y], cost[x]));
-        pieceOrder = new int[pieces];
-        for (int i = 0; i < pieces; i++) {
-            pieceOrder[i] = byCost[i];
-        }
+        pieces = Piece.of(layout);
     }
 
     /**
@@ -152,7 +112,7 @@ final class ParallelGradient {
     void update(AdamOptimizer adam) {
         this.adam = adam;
         updating = true;
-        runOnAll(pieceOrder.length);
+        runOnAll(pieces.length);
         summedShards = Math.min(shards.length, rows);
         adam.finish();
         this.adam = null;
@@ -239,7 +199,7 @@ final class ParallelGradient {
             }
             try {
                 if (updating) {
-                    updatePiece(pieceOrder[part]);
+                    updatePiece(pieces[part]);
                 } else {
                     computeShard(part);
                 }
@@ -256,22 +216,46 @@ final class ParallelGradient {
     }
 
     /** One piece of the update: sum the shards' gradients over it, Adam, then its copies. */
-    private void updatePiece(int piece) {
+    private void updatePiece(Piece piece) {
         int used = Math.min(shards.length, rows);
         float[] sum = gradients[0];
-        int from = pieceFrom[piece];
-        int to = pieceTo[piece];
         for (int s = summedShards; s < used; s++) {
-            Matmul.add(gradients[s], from, sum, from, to - from);
+            Matmul.add(gradients[s], piece.from, sum, piece.from, piece.to - piece.from);
         }
-        adam.apply(parameters.values, sum, from, to);
-        int copies = pieceCopies[piece];
-        if (copies == DENSE) {
-            parameters.refreshDense();
-        } else if (copies < 0) {
-            parameters.refreshRecurrent(-1 - copies);
-        } else {
-            parameters.refreshInput(copies);
+        adam.apply(parameters.values, sum, piece.from, piece.to);
+        switch (piece.copies) {
+            case INPUT -> parameters.refreshInput(piece.layer);
+            case RECURRENT -> parameters.refreshRecurrent(piece.layer);
+            case DENSE -> parameters.refreshDense();
+        }
+    }
+
+    /** Which copies a piece of the update refreshes after its Adam step. */
+    private enum Copies { INPUT, RECURRENT, DENSE }
+
+    /**
+     * A piece of the update: the parameters {@code [from, to)}, the copies made from them, and an
+     * estimate of its work (Adam per weight, about two per element of a transposed copy, one per packed
+     * element), by which the pieces are ordered so that the longest starts first.
+     */
+    private record Piece(int from, int to, Copies copies, int layer, long cost) {
+
+        /** Per layer its input kernel, then its recurrent kernel with the bias; then the dense layer. */
+        static Piece[] of(ParameterLayout layout) {
+            int layers = layout.spec.layers();
+            Piece[] pieces = new Piece[2 * layers + 1];
+            for (int l = 0; l < layers; l++) {
+                int input = layout.recurrentKernel[l] - layout.inputKernel[l];
+                pieces[2 * l] = new Piece(layout.inputKernel[l], layout.recurrentKernel[l], Copies.INPUT, l,
+                        (long) input * (l > 0 ? 3 : 1));
+                int recurrent = layout.bias[l] + layout.gates - layout.recurrentKernel[l];
+                pieces[2 * l + 1] = new Piece(layout.recurrentKernel[l], layout.bias[l] + layout.gates,
+                        Copies.RECURRENT, l, recurrent + 4L * layout.hidden * layout.gates);
+            }
+            pieces[2 * layers] = new Piece(layout.denseKernel, layout.size, Copies.DENSE, 0,
+                    (long) (layout.size - layout.denseKernel) * 3);
+            Arrays.sort(pieces, (x, y) -> Long.compare(y.cost, x.cost));
+            return pieces;
         }
     }
 

@@ -66,20 +66,24 @@ final class Activation {
     static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale) {
         int last = vp - L;
         int edge = L - (v - last);
-        FloatVector m = FloatVector.fromArray(S, a, off + last).add(FloatVector.fromArray(S, EDGE_SHIFT, edge));
+        // A vector carried round a loop has, where C2 parses the loop, only the declared type FloatVector:
+        // a method called on it is a virtual call that C2 inlines only if the JDK's shared profile
+        // names the class, and when it did not (in some JVMs, depending on what ran first), every
+        // vector of this method was boxed and an epoch took three times as long. So a carried vector
+        // is always the argument, never the receiver, and each reduction starts from a fresh vector.
+        FloatVector m = FloatVector.fromArray(S, EDGE_SHIFT, edge).add(FloatVector.fromArray(S, a, off + last));
         for (int i = 0; i < last; i += L) {
-            m = m.max(FloatVector.fromArray(S, a, off + i));
+            m = FloatVector.fromArray(S, a, off + i).max(m);
         }
-        float max = m.reduceLanes(VectorOperators.MAX);
+        float max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).max(m).reduceLanes(VectorOperators.MAX);
         float targetLogit = a[off + target];
         exp(a, off, vp, 1f, -max, false, 0f, 0f);
-        FloatVector keep = FloatVector.fromArray(S, a, off + last).mul(FloatVector.fromArray(S, EDGE_KEEP, edge));
-        keep.intoArray(a, off + last);
-        FloatVector sums = keep;
+        FloatVector sums = FloatVector.fromArray(S, EDGE_KEEP, edge).mul(FloatVector.fromArray(S, a, off + last));
+        sums.intoArray(a, off + last);
         for (int i = 0; i < last; i += L) {
-            sums = sums.add(FloatVector.fromArray(S, a, off + i));
+            sums = FloatVector.fromArray(S, a, off + i).add(sums);
         }
-        float sum = sums.reduceLanes(VectorOperators.ADD);
+        float sum = FloatVector.zero(S).add(sums).reduceLanes(VectorOperators.ADD);
         float factor = lossScale / sum;
         for (int i = 0; i < vp; i += L) {
             FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);

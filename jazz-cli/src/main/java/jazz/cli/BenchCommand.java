@@ -2,6 +2,7 @@ package jazz.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jazz bench}: the same training and sampling on every backend, in one JVM, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains and samples the notebook's set-up on every available backend, in one",
-                "JVM, after a warm-up (20 epochs and at least 2 s per backend), and prints time",
+                "JVM, after a warm-up (20 epochs, at least 2 s, then until the JIT is quiet, at",
+                "most 15 s per backend), and prints time",
                 "per epoch (median over every timed epoch; a fresh model's first epoch, with any",
                 "graph building, apart), training tokens/s, 50-token sampling latency, final",
                 "loss, peak heap, and each time's ratio to the fastest backend."})
@@ -45,6 +47,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private static final int WARMUP_EPOCHS = 20;
     private static final long WARMUP_NANOS = 2_000_000_000L;
+    private static final long WARMUP_WINDOW_NANOS = 500_000_000L;
+    private static final long WARMUP_MAX_NANOS = 15_000_000_000L;
 
     @ParentCommand
     JazzCommand root;
@@ -123,19 +127,12 @@ final class BenchCommand implements Callable<Integer> {
         try (Backend backend = root.backends().open(id, Map.of())) {
             TrainingConfig config = TrainingConfig.notebook(1).withEpochs(epochs);
             CanonicalWeights start = CanonicalWeights.initialize(modelSpec, 1);
-            try (SequenceModel warm = backend.load(start)) {
-                // Warm-up, the same for every backend whatever --epochs says: at least 20 epochs and 2 s
-                // (the native kernels reach their compiled speed only after a few dozen epochs; a JIT, a
-                // graph or a native library's first calls must not count), then a thousand sampled steps.
-                Trainer t = warm.trainer(config);
-                long until = System.nanoTime() + WARMUP_NANOS;
-                for (int e = 0; e < WARMUP_EPOCHS || (System.nanoTime() < until && e < 50 * WARMUP_EPOCHS); e++) {
-                    t.epoch(data);
-                }
-                for (int i = 0; i < 20; i++) {
-                    new TokenStream(warm, SamplingConfig.argmax()).next(50);
-                }
-            }
+            long warmStart = System.nanoTime();
+            int warmEpochs = warmUp(backend, start, config, data);
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "bench: %s warmed up: %d epochs in %.1f s%n", id, warmEpochs,
+                    (System.nanoTime() - warmStart) / 1e9);
+            err.flush();
             resetPeaks();
             // Every epoch is timed on its own and the median kept: a backend's one-time work per model
             // (TensorFlow builds its training graph in the first epoch) shows in firstEpochSeconds,
@@ -168,6 +165,51 @@ final class BenchCommand implements Callable<Integer> {
                     finalLoss, peakHeap());
         } catch (RuntimeException e) {
             return new Result(id, "failed: " + e.getMessage(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+    }
+
+    /**
+     * The warm-up, the same for every backend whatever --epochs says: sampling first, then fresh models
+     * trained as the timed runs train them, for at least 20 epochs and 2 s and then until the JIT has
+     * been quiet for a while (the native kernels reach their compiled speed only once C2 has compiled
+     * them, and a compiler thread busy on the second core slows every two-thread epoch), at most 15 s.
+     * A JIT, a graph or a native library's first calls must not count.
+     */
+    private int warmUp(Backend backend, CanonicalWeights start, TrainingConfig config, TrainingSet data) {
+        try (SequenceModel model = backend.load(start)) {
+            for (int i = 0; i < 20; i++) {
+                new TokenStream(model, SamplingConfig.argmax()).next(50);
+            }
+        }
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        boolean watchJit = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+        long begin = System.nanoTime();
+        long windowStart = begin;
+        long windowJit = watchJit ? compiler.getTotalCompilationTime() : 0;
+        int quietWindows = 0;
+        int done = 0;
+        while (true) {
+            try (SequenceModel model = backend.load(start)) {
+                Trainer trainer = model.trainer(config);
+                for (int e = 0; e < epochs; e++) {
+                    trainer.epoch(data);
+                    done++;
+                    long now = System.nanoTime();
+                    if (now - begin > WARMUP_MAX_NANOS) {
+                        return done;
+                    }
+                    if (now - windowStart >= WARMUP_WINDOW_NANOS) {
+                        long jit = watchJit ? compiler.getTotalCompilationTime() : windowJit;
+                        // Quiet: the compiler threads busy for at most 5 % of the window.
+                        quietWindows = (jit - windowJit) * 20_000_000L <= now - windowStart ? quietWindows + 1 : 0;
+                        windowStart = now;
+                        windowJit = jit;
+                    }
+                    if (done >= WARMUP_EPOCHS && now - begin >= WARMUP_NANOS && quietWindows >= 2) {
+                        return done;
+                    }
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import jazz.api.spi.Backend;
 
 /**
  * The started native backend. Option {@code threads} (default: 2, or 1 on a one-core machine) sets how
- * many threads share each training minibatch (cut into two shards per thread); one seed and one thread
+ * many threads share each training minibatch (one shard per thread); one seed and one thread
  * count give bit-identical results.
  */
 final class NativeBackend implements Backend {

@@ -8,29 +8,26 @@ import java.util.concurrent.locks.LockSupport;
 import jazz.api.TrainingSet;
 
 /**
- * The gradient of a minibatch, its sequences split into shards (one per configured thread), computed on the caller's thread and worker threads and summed in shard order; then
- * the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its
+ * The gradient of a minibatch, its sequences split into shards (one per configured thread), computed on
+ * the caller's thread and the JVM's shared {@link Helpers} and summed in shard order; then the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its
  * matrices, updates them and refreshes their transposed and packed copies), so that no part of a
  * training step runs on one thread alone. The threads claim shards and pieces from a counter: a thread
  * the system has not yet scheduled leaves its share to the others, and which thread computes a shard
  * changes nothing in the result, so it does not depend on timing or on how many threads take part
  * ({@link #activate}).
  *
- * <p>The workers are this object's own daemon threads. A minibatch is a millisecond or two of work, so
- * handing it over must be quicker than waking a parked thread (tens to hundreds of microseconds on a
- * virtual machine): after a job a worker spins for {@link #SPIN_NANOS}, which covers the gap between
- * two minibatches, and only then parks; after {@link #IDLE_EXIT_NANOS} without
- * work it ends, and the next minibatch starts a new one. A minibatch allocates nothing.
+ * <p>The caller spins for {@link #SPIN_NANOS} while the helpers finish their parts (a minibatch is a
+ * millisecond or two of work; waking a parked thread takes tens to hundreds of microseconds on a
+ * virtual machine), then parks until the thread that completes the last part wakes it. A minibatch
+ * allocates nothing.
  */
 final class ParallelGradient {
 
     private static final long SPIN_NANOS = 2_000_000L;
-    private static final long IDLE_EXIT_NANOS = 2_000_000_000L;
 
     private final BatchGradient[] shards;
     private final float[][] gradients;
     private final double[] losses;
-    private final Worker[] workers;
     /** The pieces of the update, most work first. */
     private final Piece[] pieces;
     private boolean updating;
@@ -38,7 +35,7 @@ final class ParallelGradient {
     private final int threads;
     /**
      * The current job's claims: its number (bits 32 up), its count of parts (bits 16 to 31) and the next
-     * part no thread has claimed (bits 0 to 15). A claim is a compare-and-set on all three, so a worker
+     * part no thread has claimed (bits 0 to 15). A claim is a compare-and-set on all three, so a helper
      * that wakes late can claim nothing from a job but the one whose fields it then reads.
      */
     private final AtomicLong claims = new AtomicLong();
@@ -66,12 +63,8 @@ final class ParallelGradient {
         shards = new BatchGradient[count];
         gradients = new float[count][layout.size];
         losses = new double[count];
-        workers = new Worker[threads - 1];
         for (int s = 0; s < count; s++) {
             shards[s] = new BatchGradient(layout);
-        }
-        for (int w = 0; w < workers.length; w++) {
-            workers[w] = new Worker(w + 1);
         }
         pieces = Piece.of(layout);
     }
@@ -143,7 +136,7 @@ final class ParallelGradient {
 
     /**
      * Runs the current job's {@code parts} shards (or pieces) on the caller's thread and the active
-     * workers, and returns once every part is done (not once every worker has answered: a worker the
+     * helpers, and returns once every part is done (not once every helper has answered: a helper the
      * system schedules late finds nothing left to claim). Rethrows what a part threw.
      */
     private void runOnAll(int parts) {
@@ -151,8 +144,8 @@ final class ParallelGradient {
         failure = null;
         completed.set(0);
         claims.set((++jobs << 32) | ((long) parts << 16));
-        for (int t = 1; t < taking; t++) {
-            workers[t - 1].post();
+        if (taking > 1) {
+            Helpers.post(this, taking - 1);
         }
         runParts();
         long start = System.nanoTime();
@@ -178,6 +171,11 @@ final class ParallelGradient {
             }
             throw new IllegalStateException(thrown);
         }
+    }
+
+    /** A helper thread's share of the current job: whatever parts are left when it comes. */
+    void help() {
+        runParts();
     }
 
     /** Claims and runs the current job's shards (or pieces) until none is left. */
@@ -276,66 +274,5 @@ final class ParallelGradient {
         }
         int start = 2 * (int) Math.round(s * (double) rows / (2.0 * used));
         return Math.min(start, rows);
-    }
-
-    /**
-     * A worker thread. {@code posted} counts the jobs handed to it: the caller writes the job's fields,
-     * then {@code posted}, whose volatile write carries them across (happens-before); the worker then
-     * claims parts until none is left. The parts' results travel back through {@link #completed}.
-     */
-    private final class Worker implements Runnable {
-
-        private final int index;
-        private volatile int posted;
-        private int finished;
-        private Thread thread;
-
-        Worker(int index) {
-            this.index = index;
-        }
-
-        /** Hands the current job to the worker, starting its thread if it has none. */
-        void post() {
-            Thread wake;
-            synchronized (this) {
-                posted = posted + 1;
-                if (thread == null) {
-                    thread = new Thread(this, "jazz-native-worker-" + index);
-                    thread.setDaemon(true);
-                    thread.start();
-                }
-                wake = thread;
-            }
-            LockSupport.unpark(wake);
-        }
-
-        @Override
-        public void run() {
-            long idleSince = System.nanoTime();
-            while (true) {
-                int job = posted;
-                if (job != finished) {
-                    runParts();
-                    finished = job;
-                    idleSince = System.nanoTime();
-                    continue;
-                }
-                long idle = System.nanoTime() - idleSince;
-                if (idle < SPIN_NANOS) {
-                    Thread.onSpinWait();
-                } else if (idle < IDLE_EXIT_NANOS) {
-                    // Until post() unparks it (a permit given just before this call is kept) or the idle
-                    // time is up: a parked worker costs the other threads nothing, one that polls does.
-                    LockSupport.parkNanos(this, IDLE_EXIT_NANOS - idle);
-                } else {
-                    synchronized (this) {
-                        if (posted == finished) {
-                            thread = null;
-                            return;
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -46,11 +46,6 @@ final class Activation {
         exp(a, off, len, scale, 0f, true, mul, add);
     }
 
-    /** The logistic sigmoid in place. */
-    static void sigmoid(float[] a, int off, int len) {
-        squash(a, off, len, -1f, 1f, 0f);
-    }
-
     /** The hyperbolic tangent in place. */
     static void tanh(float[] a, int off, int len) {
         squash(a, off, len, -2f, 2f, -1f);

@@ -18,14 +18,18 @@ final class CellKernels {
 
     /**
      * Applies σ to the i, f, o blocks and tanh to the candidate block of {@code rows} gate rows. A row's o
-     * block and the next row's i and f blocks lie next to each other: one σ call covers all three, so a
-     * row costs two calls instead of three (each call a loop of a few vectors and its set-up).
+     * block and the next row's i and f blocks lie next to each other: one σ pass covers all three, so a
+     * row costs two passes instead of three (each a loop of a few vectors and its set-up). The passes
+     * alternate σ, tanh, σ, ... from one call site: should C2 inline the exponential's loop here, it
+     * inlines one copy (three copies once took the method past C2's inlining node budget).
      */
     static void activateGates(float[] gates, int off, int rows, int n) {
-        Activation.sigmoid(gates, off, 2 * n);
-        for (int r = 0, row = off; r < rows; r++, row += 4 * n) {
-            Activation.tanh(gates, row + 2 * n, n);
-            Activation.sigmoid(gates, row + 3 * n, r + 1 < rows ? 3 * n : n);
+        int at = off;
+        for (int pass = 0; pass <= 2 * rows; pass++) {
+            boolean tanh = pass % 2 == 1;
+            int length = tanh ? n : pass == 0 ? 2 * n : pass == 2 * rows ? n : 3 * n;
+            Activation.squash(gates, at, length, tanh ? -2f : -1f, tanh ? 2f : 1f, tanh ? -1f : 0f);
+            at += length;
         }
     }
 

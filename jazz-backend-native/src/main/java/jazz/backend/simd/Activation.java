@@ -39,16 +39,53 @@ final class Activation {
     }
 
     /**
-     * {@code a[i] = mul / (1 + exp(scale · a[i])) + add} in one pass: with scale -1, mul 1, add 0 the
-     * logistic sigmoid; with scale -2, mul 2, add -1 the hyperbolic tangent ({@code 2σ(2x) - 1}).
+     * Per-lane parameters for {@link #squash}: element {@code j} of a span that repeats every
+     * {@code period} elements gets {@code mul / (1 + exp(scale · x)) + add} with {@code scale}, {@code mul}
+     * and {@code add} from {@code kinds[j]}: 0 the logistic sigmoid (scale -1, mul 1, add 0), 1 the
+     * hyperbolic tangent ({@code 2σ(2x) - 1}: scale -2, mul 2, add -1). Stored as three rows of
+     * {@code period + L} (each row's first {@code L} repeated after it, so that a vector starting anywhere
+     * in the period reads its lanes in one load).
      */
-    static void squash(float[] a, int off, int len, float scale, float mul, float add) {
-        exp(a, off, len, scale, 0f, true, mul, add);
+    static float[] pattern(int[] kinds) {
+        int period = kinds.length;
+        int row = period + L;
+        float[] pattern = new float[3 * row];
+        for (int j = 0; j < row; j++) {
+            boolean tanh = kinds[j % period] == 1;
+            pattern[j] = tanh ? -2f : -1f;
+            pattern[row + j] = tanh ? 2f : 1f;
+            pattern[2 * row + j] = tanh ? -1f : 0f;
+        }
+        return pattern;
+    }
+
+    /** The pattern of {@link #tanh}, one vector long. */
+    private static final float[] TANH = pattern(tanhKinds());
+    /** The pattern of the softmax's plain exponential, one vector long (only its scale, 1, is read). */
+    private static final float[] PLAIN = new float[3 * 2 * L];
+
+    static {
+        java.util.Arrays.fill(PLAIN, 1f);
+    }
+
+    private static int[] tanhKinds() {
+        int[] kinds = new int[L];
+        java.util.Arrays.fill(kinds, 1);
+        return kinds;
+    }
+
+    /**
+     * {@code a[off + i] = mul / (1 + exp(scale · a[off + i])) + add} for {@code i < len}, the parameters of
+     * element {@code i} from {@code pattern} (see {@link #pattern}) at {@code i mod period}: σ and tanh
+     * over a whole step's gates in one loop.
+     */
+    static void squash(float[] a, int off, int len, float[] pattern, int period) {
+        exp(a, off, len, pattern, period, 0f, true);
     }
 
     /** The hyperbolic tangent in place. */
     static void tanh(float[] a, int off, int len) {
-        squash(a, off, len, -2f, 2f, -1f);
+        exp(a, off, len, TANH, L, 0f, true);
     }
 
     /**
@@ -72,7 +109,7 @@ final class Activation {
         }
         float max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).max(m).reduceLanes(VectorOperators.MAX);
         float targetLogit = a[off + target];
-        exp(a, off, vp, 1f, -max, false, 0f, 0f);
+        exp(a, off, vp, PLAIN, L, -max, false);
         FloatVector sums = FloatVector.fromArray(S, EDGE_KEEP, edge).mul(FloatVector.fromArray(S, a, off + last));
         sums.intoArray(a, off + last);
         for (int i = 0; i < last; i += L) {
@@ -100,11 +137,13 @@ final class Activation {
      * sometimes declined to inline and then boxed every vector. The lanes past the last whole vector use
      * {@code Math.exp}.
      */
-    private static void exp(float[] a, int off, int len, float scale, float shift, boolean squash, float mul,
-                            float add) {
+    private static void exp(float[] a, int off, int len, float[] pattern, int period, float shift, boolean squash) {
+        int row = period + L;
+        int q = 0;
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(scale).add(shift).mul(LOG2E);
+            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(FloatVector.fromArray(S, pattern, q)).add(shift)
+                    .mul(LOG2E);
             FloatVector rounded = t.add(ROUNDER);
             FloatVector u = t.sub(rounded.sub(ROUNDER)).mul(LN2);
             FloatVector p = u.mul(1f / 720).add(1f / 120).fma(u, FloatVector.broadcast(S, 1f / 24))
@@ -113,11 +152,20 @@ final class Activation {
             FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127).add(127)
                     .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector e = p.mul(power);
-            (squash ? FloatVector.broadcast(S, mul).div(e.add(1f)).add(add) : e).intoArray(a, off + i);
+            if (squash) {
+                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f)).add(FloatVector.fromArray(S, pattern, 2 * row + q))
+                        .intoArray(a, off + i);
+            } else {
+                e.intoArray(a, off + i);
+            }
+            q += L;
+            while (q >= period) {
+                q -= period;
+            }
         }
-        for (; i < len; i++) {
-            float e = (float) Math.exp(clamp(scale * a[off + i] + shift));
-            a[off + i] = squash ? mul / (1f + e) + add : e;
+        for (; i < len; i++, q = q + 1 == period ? 0 : q + 1) {
+            float e = (float) Math.exp(clamp(pattern[q] * a[off + i] + shift));
+            a[off + i] = squash ? pattern[row + q] / (1f + e) + pattern[2 * row + q] : e;
         }
     }
 

@@ -99,7 +99,7 @@ final class BatchGradient {
                     Matmul.multiplyAddPacked(h, t * block, rows, n, w, layout.recurrentKernel[l],
                             parameters.recurrentPacked[l], g, z, zOff);
                 }
-                CellKernels.activateGates(z, zOff, rows, n);
+                CellKernels.activateGates(z, zOff, rows, n, layout.gatePattern);
                 CellKernels.stateAndOutput(z, zOff, c, t * block, (t + 1) * block, tc, t * block, h, (t + 1) * block,
                         rows, n);
             }

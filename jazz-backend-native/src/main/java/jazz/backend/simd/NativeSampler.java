@@ -56,7 +56,7 @@ final class NativeSampler implements Sampler {
                 Matmul.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
             }
             Matmul.multiplyAdd(hidden[l], 0, 1, n, w, layout.recurrentKernel[l], g, gates, 0);
-            CellKernels.activateGates(gates, 0, 1, n);
+            CellKernels.activateGates(gates, 0, 1, n, layout.gatePattern);
             CellKernels.stateAndOutput(gates, 0, cell[l], 0, 0, tanhCell, 0, hidden[l], 0, 1, n);
         }
         System.arraycopy(w, layout.denseBias, logits, 0, layout.paddedVocabulary);

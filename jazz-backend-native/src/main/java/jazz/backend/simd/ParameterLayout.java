@@ -23,6 +23,8 @@ final class ParameterLayout {
     final int denseKernel;
     final int denseBias;
     final int size;
+    /** σ for the i, f and o blocks of a row of gates, tanh for the candidate block: see {@link Activation#pattern}. */
+    final float[] gatePattern;
 
     ParameterLayout(ModelSpec spec) {
         this.spec = spec;
@@ -52,5 +54,8 @@ final class ParameterLayout {
             throw new IllegalArgumentException("a model of " + spec + " has too many parameters for the native backend");
         }
         size = (int) offset;
+        int[] kinds = new int[gates];
+        java.util.Arrays.fill(kinds, 2 * hidden, 3 * hidden, 1);
+        gatePattern = Activation.pattern(kinds);
     }
 }

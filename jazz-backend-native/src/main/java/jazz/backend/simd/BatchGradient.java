@@ -152,20 +152,23 @@ final class BatchGradient {
             for (int t = steps - 1; t >= 0; t--) {
                 CellKernels.backward(gates[l], t * rows * g, cells[l], t * block, tanhCells[l], t * block,
                         up, t * block, nextHiddenGradient, cellGradient, gateGradient, t * rows * g, rows, n);
-                // The bias gradient, and the first layer's input rows, while the step's rows are in cache.
+                // The first layer's input rows (or, for no input, the bias) while the step's rows are in
+                // cache; the bias gradient of the rows with an input is the sum of the input rows, after.
                 for (int r = t * rows; r < (t + 1) * rows; r++) {
                     int token = l == 0 ? inputs[r] : TrainingSet.NONE;
-                    if (token == TrainingSet.NONE) {
-                        Matmul.add(gateGradient, r * g, gradient, layout.bias[l], g);
-                    } else {
-                        Matmul.addToBoth(gateGradient, r * g, gradient, layout.bias[l],
-                                layout.inputKernel[0] + token * g, g);
-                    }
+                    Matmul.add(gateGradient, r * g, gradient,
+                            token == TrainingSet.NONE ? layout.bias[l] : layout.inputKernel[0] + token * g, g);
                 }
                 if (t > 0) {
                     Arrays.fill(nextHiddenGradient, 0, block, 0f);
                     Matmul.multiplyAddPacked(gateGradient, t * rows * g, rows, g, recurrentT, 0,
                             parameters.recurrentTransposedPacked[l], n, nextHiddenGradient, 0);
+                }
+            }
+            if (l == 0) {
+                // Rows of tokens no sequence of the block holds are zero: adding them changes nothing.
+                for (int token = 0; token < layout.vocabulary; token++) {
+                    Matmul.add(gradient, layout.inputKernel[0] + token * g, gradient, layout.bias[0], g);
                 }
             }
             Matmul.transpose(hiddens[l], 0, all, n, transposed, 0, offsets);

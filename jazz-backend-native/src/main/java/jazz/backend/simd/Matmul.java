@@ -471,20 +471,6 @@ final class Matmul {
         }
     }
 
-    /** {@code y[off1..off1+n) += x[xOff..xOff+n)} and {@code y[off2..off2+n) += x[xOff..xOff+n)}, reading x once. */
-    static void addToBoth(float[] x, int xOff, float[] y, int off1, int off2, int n) {
-        int j = 0;
-        for (int vectorEnd = n - n % L; j < vectorEnd; j += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xOff + j);
-            FloatVector.fromArray(S, y, off1 + j).add(v).intoArray(y, off1 + j);
-            FloatVector.fromArray(S, y, off2 + j).add(v).intoArray(y, off2 + j);
-        }
-        for (; j < n; j++) {
-            y[off1 + j] += x[xOff + j];
-            y[off2 + j] += x[xOff + j];
-        }
-    }
-
     /** {@code y[off..off+n) += x[xOff..xOff+n)}. */
     static void add(float[] x, int xOff, float[] y, int yOff, int n) {
         int j = 0;

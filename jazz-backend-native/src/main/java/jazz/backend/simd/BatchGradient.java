@@ -134,9 +134,12 @@ final class BatchGradient {
         int all = rows * steps;
         int block = rows * n;
         int layers = layout.spec.layers();
-        float[] top = hiddens[layers - 1];
-        Matmul.transpose(top, block, all, n, transposed, 0, offsets);
-        Matmul.multiplyAdd(transposed, 0, n, all, logits, 0, vp, gradient, layout.denseKernel, scratch);
+        // A layer's outputs transposed once, all steps' rows with the zero state before them: columns
+        // [rows, wide) are the outputs h(1..T) (the input of the layer above, or of the dense layer),
+        // columns [0, all) the states h(0..T-1) that the layer's own recurrent product read.
+        int wide = all + rows;
+        Matmul.transpose(hiddens[layers - 1], 0, wide, n, transposed, 0, offsets);
+        Matmul.multiplyAdd(transposed, rows, wide, n, all, logits, 0, vp, gradient, layout.denseKernel, scratch);
         Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
         float[] up = hiddenGradient;
         float[] below = belowGradient;
@@ -171,11 +174,13 @@ final class BatchGradient {
                     Matmul.add(gradient, layout.inputKernel[0] + token * g, gradient, layout.bias[0], g);
                 }
             }
-            Matmul.transpose(hiddens[l], 0, all, n, transposed, 0, offsets);
-            Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l], scratch);
+            // transposed holds this layer's outputs, transposed above or in the layer above's turn.
+            Matmul.multiplyAdd(transposed, 0, wide, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l],
+                    scratch);
             if (l > 0) {
-                Matmul.transpose(hiddens[l - 1], block, all, n, transposed, 0, offsets);
-                Matmul.multiplyAdd(transposed, 0, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l], scratch);
+                Matmul.transpose(hiddens[l - 1], 0, wide, n, transposed, 0, offsets);
+                Matmul.multiplyAdd(transposed, rows, wide, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l],
+                        scratch);
                 Arrays.fill(below, 0, all * n, 0f);
                 Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0, scratch);
                 float[] swap = up;
@@ -205,7 +210,7 @@ final class BatchGradient {
         belowGradient = new float[all * n];
         nextHiddenGradient = new float[rowCapacity * n];
         cellGradient = new float[rowCapacity * n];
-        transposed = new float[all * n];
+        transposed = new float[(all + rowCapacity) * n];
         int widest = Math.max(all, Math.max(layout.gates, Math.max(n, layout.paddedVocabulary)));
         scratch = new float[Matmul.scratchLength(widest)];
     }

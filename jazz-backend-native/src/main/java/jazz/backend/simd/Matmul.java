@@ -29,7 +29,16 @@ final class Matmul {
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff,
                             float[] scratch) {
-        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff, scratch);
+        multiply(a, aOff, k, m, k, b, bOff, null, n, c, cOff, scratch);
+    }
+
+    /**
+     * {@link #multiplyAdd(float[], int, int, int, float[], int, int, float[], int, float[])} with the rows
+     * of {@code a} {@code lda ≥ k} apart: a product with a window of a wider matrix's columns.
+     */
+    static void multiplyAdd(float[] a, int aOff, int lda, int m, int k, float[] b, int bOff, int n, float[] c,
+                            int cOff, float[] scratch) {
+        multiply(a, aOff, lda, m, k, b, bOff, null, n, c, cOff, scratch);
     }
 
     /**
@@ -39,7 +48,7 @@ final class Matmul {
      * such branch sends the compiled kernel back to the interpreter).
      */
     static void multiplyAdd(float[] a, int aOff, int m, int k, float[] b, int bOff, int n, float[] c, int cOff) {
-        multiply(a, aOff, m, k, b, bOff, null, n, c, cOff, m >= 4 ? new float[scratchLength(k)] : null);
+        multiply(a, aOff, k, m, k, b, bOff, null, n, c, cOff, m >= 4 ? new float[scratchLength(k)] : null);
     }
 
     /** The scratch length that products with inner dimension {@code k} need. */
@@ -54,7 +63,7 @@ final class Matmul {
      */
     static void multiplyAddPacked(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
                                   float[] c, int cOff) {
-        multiply(a, aOff, m, k, b, bOff, packed, n, c, cOff, null);
+        multiply(a, aOff, k, m, k, b, bOff, packed, n, c, cOff, null);
     }
 
     /** The length of {@link #pack}'s form of a {@code [k][n]} matrix. */
@@ -84,13 +93,13 @@ final class Matmul {
         }
     }
 
-    private static void multiply(float[] a, int aOff, int m, int k, float[] b, int bOff, float[] packed, int n,
-                                 float[] c, int cOff, float[] panel) {
+    private static void multiply(float[] a, int aOff, int lda, int m, int k, float[] b, int bOff, float[] packed,
+                                 int n, float[] c, int cOff, float[] panel) {
         // Row blocks of eight, six, four and two rows over column panels; an odd last row, and products
         // of fewer than four rows (which would not repay copying the panels), go row by row.
         int blocked = m < 4 ? 0 : m - m % 2;
         for (int i = blocked; i < m; i++) {
-            multiplyAddRow(a, aOff + i * k, k, b, bOff, n, c, cOff + i * n);
+            multiplyAddRow(a, aOff + i * lda, k, b, bOff, n, c, cOff + i * n);
         }
         if (blocked == 0) {
             return;
@@ -100,19 +109,19 @@ final class Matmul {
         int j = 0;
         for (; j + 2 * L <= vectorColumns; j += 2 * L) {
             if (packed != null) {
-                panelBlocks(a, aOff, m, k, packed, j * k, n, c, cOff + j);
+                panelBlocks(a, aOff, lda, m, k, packed, j * k, n, c, cOff + j);
                 continue;
             }
             // Copy the panel's rows next to each other: read in place they lie a whole row of b apart,
             // one page per row for wide matrices, and the row blocks would walk them all again.
             copyPanel(b, bOff + j, k, n, panel, 0);
-            panelBlocks(a, aOff, m, k, panel, 0, n, c, cOff + j);
+            panelBlocks(a, aOff, lda, m, k, panel, 0, n, c, cOff + j);
         }
         for (; j < vectorColumns; j += L) {
             for (int i = 0; i < m; i++) {
                 int c0 = cOff + i * n + j;
                 FloatVector s0 = FloatVector.fromArray(S, c, c0);
-                int a0 = aOff + i * k;
+                int a0 = aOff + i * lda;
                 int bRow = bOff + j;
                 for (int p = 0; p < k; p++, bRow += n) {
                     s0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, b, bRow), s0);
@@ -122,7 +131,7 @@ final class Matmul {
         }
         if (vectorColumns < n) {
             for (int i = 0; i < m; i++) {
-                int a0 = aOff + i * k;
+                int a0 = aOff + i * lda;
                 for (int jj = vectorColumns; jj < n; jj++) {
                     float sum = c[cOff + i * n + jj];
                     for (int p = 0; p < k; p++) {
@@ -135,33 +144,34 @@ final class Matmul {
     }
 
     /**
-     * {@code c[m][2L] += a[m][k] · panel[k][2L]} for an even {@code m}, {@code c}'s rows {@code n} apart:
-     * the register-blocked core of {@link #multiplyAdd}, in blocks of eight and six rows (where the
-     * registers allow), then four and two. One method per block height: one method holding them all was
+     * {@code c[m][2L] += a[m][k] · panel[k][2L]} for an even {@code m}, the rows of {@code a} {@code lda}
+     * apart and those of {@code c} {@code n} apart: the register-blocked core of {@link #multiplyAdd}, in
+     * blocks of eight and six rows (where the registers allow), then four and two. One method per block height: one method holding them all was
      * too big for C1 ("out of virtual registers") and, some runs, for C2, and ran interpreted.
      */
-    private static void panelBlocks(float[] a, int aOff, int m, int k, float[] panel, int pOff, int n, float[] c,
-                                    int cOff) {
+    private static void panelBlocks(float[] a, int aOff, int lda, int m, int k, float[] panel, int pOff, int n,
+                                    float[] c, int cOff) {
         int i = 0;
         if (WIDE_BLOCKS) {
             for (; i + 8 <= m; i += 8) {
-                rows8(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+                rows8(a, aOff + i * lda, lda, k, panel, pOff, n, c, cOff + i * n);
             }
             if (i + 6 <= m) {
-                rows6(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+                rows6(a, aOff + i * lda, lda, k, panel, pOff, n, c, cOff + i * n);
                 i += 6;
             }
         }
         for (; i + 4 <= m; i += 4) {
-            rows4(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+            rows4(a, aOff + i * lda, lda, k, panel, pOff, n, c, cOff + i * n);
         }
         if (i + 2 <= m) {
-            rows2(a, aOff + i * k, k, panel, pOff, n, c, cOff + i * n);
+            rows2(a, aOff + i * lda, lda, k, panel, pOff, n, c, cOff + i * n);
         }
     }
 
     /** One block of 8 rows: {@code c[8][2L] += a[8][k] · panel[k][2L]}. */
-    private static void rows8(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+    private static void rows8(float[] a, int a0, int lda, int k, float[] panel, int pOff, int n, float[] c,
+                              int c0) {
         FloatVector s00 = FloatVector.fromArray(S, c, c0);
         FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
         FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
@@ -184,25 +194,25 @@ final class Matmul {
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
-            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 2 * lda + p]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
-            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 3 * lda + p]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
-            x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 4 * lda + p]);
             s40 = x.fma(b0, s40);
             s41 = x.fma(b1, s41);
-            x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 5 * lda + p]);
             s50 = x.fma(b0, s50);
             s51 = x.fma(b1, s51);
-            x = FloatVector.broadcast(S, a[a0 + 6 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 6 * lda + p]);
             s60 = x.fma(b0, s60);
             s61 = x.fma(b1, s61);
-            x = FloatVector.broadcast(S, a[a0 + 7 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 7 * lda + p]);
             s70 = x.fma(b0, s70);
             s71 = x.fma(b1, s71);
         }
@@ -225,7 +235,8 @@ final class Matmul {
     }
 
     /** One block of 6 rows: {@code c[6][2L] += a[6][k] · panel[k][2L]}. */
-    private static void rows6(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+    private static void rows6(float[] a, int a0, int lda, int k, float[] panel, int pOff, int n, float[] c,
+                              int c0) {
         FloatVector s00 = FloatVector.fromArray(S, c, c0);
         FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
         FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
@@ -244,19 +255,19 @@ final class Matmul {
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
-            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 2 * lda + p]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
-            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 3 * lda + p]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
-            x = FloatVector.broadcast(S, a[a0 + 4 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 4 * lda + p]);
             s40 = x.fma(b0, s40);
             s41 = x.fma(b1, s41);
-            x = FloatVector.broadcast(S, a[a0 + 5 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 5 * lda + p]);
             s50 = x.fma(b0, s50);
             s51 = x.fma(b1, s51);
         }
@@ -275,7 +286,8 @@ final class Matmul {
     }
 
     /** One block of 4 rows: {@code c[4][2L] += a[4][k] · panel[k][2L]}. */
-    private static void rows4(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+    private static void rows4(float[] a, int a0, int lda, int k, float[] panel, int pOff, int n, float[] c,
+                              int c0) {
         FloatVector s00 = FloatVector.fromArray(S, c, c0);
         FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
         FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
@@ -290,13 +302,13 @@ final class Matmul {
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
-            x = FloatVector.broadcast(S, a[a0 + 2 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 2 * lda + p]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
-            x = FloatVector.broadcast(S, a[a0 + 3 * k + p]);
+            x = FloatVector.broadcast(S, a[a0 + 3 * lda + p]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
         }
@@ -311,7 +323,8 @@ final class Matmul {
     }
 
     /** One block of 2 rows: {@code c[2][2L] += a[2][k] · panel[k][2L]}. */
-    private static void rows2(float[] a, int a0, int k, float[] panel, int pOff, int n, float[] c, int c0) {
+    private static void rows2(float[] a, int a0, int lda, int k, float[] panel, int pOff, int n, float[] c,
+                              int c0) {
         FloatVector s00 = FloatVector.fromArray(S, c, c0);
         FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
         FloatVector s10 = FloatVector.fromArray(S, c, c0 + n);
@@ -322,7 +335,7 @@ final class Matmul {
             FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[a0 + k + p]);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
         }

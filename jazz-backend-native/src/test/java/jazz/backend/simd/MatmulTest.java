@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The products against a plain double-precision sum, on shapes that reach each path (register blocks
  * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product and
- * the product from a packed right-hand side against the blocked one bit for bit: a row must not depend
- * on which path computed it.
+ * the products from a packed right-hand side and from a window of a wider left operand against the
+ * blocked one bit for bit: a row must not depend on which path computed it.
  */
 class MatmulTest {
 
@@ -54,6 +54,14 @@ class MatmulTest {
         float[] fromPacked = c.clone();
         Matmul.multiplyAddPacked(a, 0, m, k, b, 0, packed, n, fromPacked, 0);
         assertArrayEquals(product, fromPacked, "the packed right-hand side gives the same bits");
+        // a as a window of a wider matrix: its rows k + 5 apart, after 3 other floats.
+        float[] wide = new float[3 + m * (k + 5)];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(a, i * k, wide, 3 + i * (k + 5), k);
+        }
+        float[] fromWindow = c.clone();
+        Matmul.multiplyAdd(wide, 3, k + 5, m, k, b, 0, n, fromWindow, 0, new float[Matmul.scratchLength(k)]);
+        assertArrayEquals(product, fromWindow, "rows of a further apart give the same bits");
     }
 
     @ParameterizedTest

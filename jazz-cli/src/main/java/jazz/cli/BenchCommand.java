@@ -38,11 +38,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jazz bench}: the same training and sampling on every backend, in one JVM, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains and samples the notebook's set-up on every available backend, in one",
-                "JVM, after a warm-up (20 epochs, at least 2 s, then until the JIT is quiet, at",
-                "most 15 s per backend), and prints time",
-                "per epoch (median over every timed epoch; a fresh model's first epoch, with any",
-                "graph building, apart), training tokens/s, 50-token sampling latency, final",
-                "loss, peak heap, and each time's ratio to the fastest backend."})
+                "JVM, after a warm-up per backend (at least 20 epochs and 2 s, then until the",
+                "JIT is quiet, at most 15 s), and prints time per epoch (median over every",
+                "timed epoch; a fresh model's first epoch, with any graph building, apart),",
+                "training tokens/s, 50-token sampling latency, final loss, peak heap, and each",
+                "time's ratio to the fastest backend."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int WARMUP_EPOCHS = 20;

@@ -153,8 +153,8 @@ final class Activation {
                     .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
             FloatVector e = p.mul(power);
             if (squash) {
-                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f)).add(FloatVector.fromArray(S, pattern, 2 * row + q))
-                        .intoArray(a, off + i);
+                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
+                        .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, off + i);
             } else {
                 e.intoArray(a, off + i);
             }

@@ -146,8 +146,9 @@ final class Matmul {
     /**
      * {@code c[m][2L] += a[m][k] · panel[k][2L]} for an even {@code m}, the rows of {@code a} {@code lda}
      * apart and those of {@code c} {@code n} apart: the register-blocked core of {@link #multiplyAdd}, in
-     * blocks of eight and six rows (where the registers allow), then four and two. One method per block height: one method holding them all was
-     * too big for C1 ("out of virtual registers") and, some runs, for C2, and ran interpreted.
+     * blocks of eight and six rows (where the registers allow), then four and two. One method per block
+     * height: one method holding them all was too big for C1 ("out of virtual registers") and, some runs,
+     * for C2, and ran interpreted.
      */
     private static void panelBlocks(float[] a, int aOff, int lda, int m, int k, float[] panel, int pOff, int n,
                                     float[] c, int cOff) {

@@ -9,9 +9,10 @@ import jazz.api.TrainingSet;
 
 /**
  * The gradient of a minibatch, its sequences split into shards (one per configured thread), computed on
- * the caller's thread and the JVM's shared {@link Helpers} and summed in shard order; then the Adam update, split into pieces by weight matrix (each piece sums the shards' gradients over its
- * matrices, updates them and refreshes their transposed and packed copies), so that no part of a
- * training step runs on one thread alone. The threads claim shards and pieces from a counter: a thread
+ * the caller's thread and the JVM's shared {@link Helpers} and summed in shard order; then the Adam
+ * update, split into pieces by weight matrix (each piece sums the shards' gradients over its matrices,
+ * updates them and refreshes their transposed and packed copies), so that no part of a training step
+ * runs on one thread alone. The threads claim shards and pieces from a counter: a thread
  * the system has not yet scheduled leaves its share to the others, and which thread computes a shard
  * changes nothing in the result, so it does not depend on timing or on how many threads take part
  * ({@link #activate}).

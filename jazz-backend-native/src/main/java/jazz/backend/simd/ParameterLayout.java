@@ -23,7 +23,7 @@ final class ParameterLayout {
     final int denseKernel;
     final int denseBias;
     final int size;
-    /** σ for the i, f and o blocks of a row of gates, tanh for the candidate block: see {@link Activation#pattern}. */
+    /** σ for the i, f and o blocks of a row of gates, tanh for the candidate: see {@link Activation#pattern}. */
     final float[] gatePattern;
 
     ParameterLayout(ModelSpec spec) {

@@ -1,6 +1,6 @@
 package jazz.backend.simd;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -42,7 +42,7 @@ final class Helpers {
 
     private static synchronized Helper[] grow(int count) {
         if (helpers.length < count) {
-            Helper[] more = java.util.Arrays.copyOf(helpers, count);
+            Helper[] more = Arrays.copyOf(helpers, count);
             for (int h = helpers.length; h < count; h++) {
                 more[h] = new Helper(h + 1);
             }
@@ -54,12 +54,13 @@ final class Helpers {
     /**
      * One helper. {@code posted} counts the jobs handed to it: the poster writes {@code job}, then
      * {@code posted}, whose volatile write carries it across; the helper then claims parts of the job
-     * until none is left, and drops its reference to it (so a closed model's buffers are not kept).
+     * until none is left, and drops its reference to it unless another job came meanwhile (so a closed
+     * model's buffers are not kept).
      */
     private static final class Helper implements Runnable {
 
         private final int index;
-        private final AtomicReference<ParallelGradient> job = new AtomicReference<>();
+        private volatile ParallelGradient job;
         private volatile int posted;
         private int finished;
         private Thread thread;
@@ -71,7 +72,7 @@ final class Helpers {
         void post(ParallelGradient next) {
             Thread wake;
             synchronized (this) {
-                job.set(next);
+                job = next;
                 posted = posted + 1;
                 if (thread == null) {
                     thread = new Thread(this, "jazz-native-helper-" + index);
@@ -89,10 +90,16 @@ final class Helpers {
             while (true) {
                 int seen = posted;
                 if (seen != finished) {
-                    ParallelGradient current = job.get();
+                    ParallelGradient current = job;
                     if (current != null) {
                         current.help();
-                        job.compareAndSet(current, null);
+                    }
+                    synchronized (this) {
+                        // Drop the reference unless a job was posted meanwhile (perhaps by the same
+                        // trainer, its next one): that one is still to run.
+                        if (posted == seen) {
+                            job = null;
+                        }
                     }
                     finished = seen;
                     idleSince = System.nanoTime();

@@ -54,17 +54,18 @@ final class ParallelGradient {
     private int[] order;
     private int from;
     private int rows;
+    /** The shards the current minibatch uses: one per thread, fewer when it has fewer sequences. */
+    private int used;
 
     ParallelGradient(ParameterLayout layout, int threads) {
         this.active = threads;
         this.threads = threads;
         // One shard per thread: two per thread (so that a preempted thread would hold back less) were
         // 4 to 6 % slower per epoch on two threads, and no steadier for fresh models (bench --epochs 5).
-        int count = threads;
-        shards = new BatchGradient[count];
-        gradients = new float[count][layout.size];
-        losses = new double[count];
-        for (int s = 0; s < count; s++) {
+        shards = new BatchGradient[threads];
+        gradients = new float[threads][layout.size];
+        losses = new double[threads];
+        for (int s = 0; s < threads; s++) {
             shards[s] = new BatchGradient(layout);
         }
         pieces = Piece.of(layout);
@@ -81,7 +82,7 @@ final class ParallelGradient {
         this.order = order;
         this.from = from;
         this.rows = rows;
-        int used = Math.min(shards.length, rows);
+        this.used = Math.min(shards.length, rows);
         updating = false;
         runOnAll(used);
         double loss = losses[0];
@@ -102,7 +103,7 @@ final class ParallelGradient {
         this.adam = adam;
         updating = true;
         runOnAll(pieces.length);
-        summedShards = Math.min(shards.length, rows);
+        summedShards = used;
         adam.finish();
         this.adam = null;
         this.parameters = null;
@@ -110,7 +111,6 @@ final class ParallelGradient {
 
     /** The summed gradient of the last {@link #compute}, until the next one. */
     float[] sum() {
-        int used = Math.min(shards.length, rows);
         for (int s = summedShards; s < used; s++) {
             Matmul.add(gradients[s], 0, gradients[0], 0, gradients[0].length);
         }
@@ -211,7 +211,6 @@ final class ParallelGradient {
 
     /** One piece of the update: sum the shards' gradients over it, Adam, then its copies. */
     private void updatePiece(Piece piece) {
-        int used = Math.min(shards.length, rows);
         float[] sum = gradients[0];
         for (int s = summedShards; s < used; s++) {
             Matmul.add(gradients[s], piece.from, sum, piece.from, piece.to - piece.from);
@@ -254,9 +253,8 @@ final class ParallelGradient {
     }
 
     private void computeShard(int shard) {
-        int used = Math.min(shards.length, rows);
-        int start = boundary(shard, used);
-        int end = boundary(shard + 1, used);
+        int start = boundary(shard);
+        int end = boundary(shard + 1);
         Arrays.fill(gradients[shard], 0f);
         losses[shard] = shards[shard].compute(parameters, data, order, from + start, end - start, 1f / rows,
                 gradients[shard]);
@@ -266,7 +264,7 @@ final class ParallelGradient {
      * Where shard {@code s} of {@code used} starts: the even row nearest to {@code s·rows/used}, so that
      * shards have even sizes where they can (the products' register blocks take rows in pairs).
      */
-    private int boundary(int s, int used) {
+    private int boundary(int s) {
         if (s == used) {
             return rows;
         }

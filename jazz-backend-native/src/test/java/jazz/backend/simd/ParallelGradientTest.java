@@ -22,10 +22,7 @@ class ParallelGradientTest {
     void theNumberOfActiveThreadsChangesNoBitOfTheLossesOrWeights() {
         ModelSpec spec = new ModelSpec(11, 16, 2);
         TrainingSet data = TestModels.sequences(13, 9, 11, 6);
-        int[] order = new int[data.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (i * 5) % order.length;
-        }
+        int[] order = order(data.count(), 5);
         float[][] weights = new float[3][];
         double[][] losses = new double[3][4];
         for (int active = 1; active <= 3; active++) {
@@ -52,10 +49,7 @@ class ParallelGradientTest {
     void shardsCutAtEvenRowsCoverEverySequenceOnce() {
         ModelSpec spec = new ModelSpec(11, 16, 1);
         TrainingSet data = TestModels.sequences(30, 9, 11, 8);
-        int[] order = new int[data.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = order(data.count(), 1);
         for (int rows : new int[] {30, 28, 13, 7, 3}) {
             double[] losses = new double[2];
             float[][] sums = new float[2][];
@@ -77,6 +71,15 @@ class ParallelGradientTest {
             }
             assertTrue(scale > 0 && worst <= 1e-5 * scale, rows + " rows: gradient differs by " + worst + " of " + scale);
         }
+    }
+
+    /** The sequences in the order {@code i·step mod count} (a permutation for {@code step} prime to it). */
+    private static int[] order(int count, int step) {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = (i * step) % count;
+        }
+        return order;
     }
 
     @Test

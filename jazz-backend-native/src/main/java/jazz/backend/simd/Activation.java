@@ -94,8 +94,9 @@ final class Activation {
      * {@code v}). Replaces the row by the loss gradient {@code lossScale · (softmax - onehot(target))},
      * zero on the padding, and returns {@code -log softmax[target]}. Whole vectors throughout: the last
      * one's padding lanes are pushed to -∞ for the maximum and multiplied by 0 after the exponential.
+     * {@code lanes} is scratch of at least {@link Matmul#lanes()} floats.
      */
-    static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale) {
+    static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale, float[] lanes) {
         int last = vp - L;
         int edge = L - (v - last);
         // A vector carried round a loop has, where C2 parses the loop, only the declared type FloatVector:
@@ -115,7 +116,14 @@ final class Activation {
         for (int i = 0; i < last; i += L) {
             sums = FloatVector.fromArray(S, a, off + i).add(sums);
         }
-        float sum = FloatVector.zero(S).add(sums).reduceLanes(VectorOperators.ADD);
+        // The lanes summed in order: reduceLanes(ADD) may add them in any order, and on Java 25 C2's
+        // order is not the interpreter's (two thirds of sums differed in their last bits), so a run's
+        // results would depend on when the JIT compiled this method. In order, as Java 17 did both ways.
+        FloatVector.zero(S).add(sums).intoArray(lanes, 0);
+        float sum = 0f;
+        for (int i = 0; i < L; i++) {
+            sum += lanes[i];
+        }
         float factor = lossScale / sum;
         for (int i = 0; i < vp; i += L) {
             FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);

@@ -33,6 +33,8 @@ final class BatchGradient {
     private float[] scratch;
     /** The gather offsets of {@link Matmul#transpose}. */
     private final int[] offsets = new int[Matmul.lanes()];
+    /** The lanes of a vector whose sum {@link Activation#softmaxCrossEntropy} takes in order. */
+    private final float[] lanes = new float[Matmul.lanes()];
 
     BatchGradient(ParameterLayout layout) {
         this.layout = layout;
@@ -121,7 +123,8 @@ final class BatchGradient {
             if (target == TrainingSet.NONE) {
                 Arrays.fill(logits, r * vp, (r + 1) * vp, 0f);
             } else {
-                loss += Activation.softmaxCrossEntropy(logits, r * vp, layout.vocabulary, vp, target, lossScale);
+                loss += Activation.softmaxCrossEntropy(logits, r * vp, layout.vocabulary, vp, target, lossScale,
+                        lanes);
             }
         }
         return loss;

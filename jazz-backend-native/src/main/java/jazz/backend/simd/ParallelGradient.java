@@ -33,7 +33,6 @@ final class ParallelGradient {
     private final Piece[] pieces;
     private boolean updating;
     private int active;
-    private final int threads;
     /**
      * The current job's claims: its number (bits 32 up), its count of parts (bits 16 to 31) and the next
      * part no thread has claimed (bits 0 to 15). A claim is a compare-and-set on all three, so a helper
@@ -59,7 +58,6 @@ final class ParallelGradient {
 
     ParallelGradient(ParameterLayout layout, int threads) {
         this.active = threads;
-        this.threads = threads;
         // One shard per thread: two per thread (so that a preempted thread would hold back less) were
         // 4 to 6 % slower per epoch on two threads, and no steadier for fresh models (bench --epochs 5).
         shards = new BatchGradient[threads];
@@ -124,8 +122,9 @@ final class ParallelGradient {
      * the speed does.
      */
     void activate(int active) {
-        if (active < 1 || active > threads) {
-            throw new IllegalArgumentException("active threads must be from 1 to " + threads + ", got " + active);
+        // One shard per thread: the shard count is the thread count.
+        if (active < 1 || active > shards.length) {
+            throw new IllegalArgumentException("active threads must be from 1 to " + shards.length + ", got " + active);
         }
         this.active = active;
     }

@@ -1,5 +1,6 @@
 package jazz.backend.simd;
 
+import jazz.api.TrainingSet;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -88,48 +89,93 @@ final class Activation {
         exp(a, off, len, TANH, L, 0f, true);
     }
 
+    /** The scratch length {@link #softmaxCrossEntropy} needs. */
+    static int softmaxScratchLength() {
+        return (L + 3) * L;
+    }
+
     /**
-     * One row of softmax cross-entropy: {@code a[off, off + vp)} holds the logits, the first {@code v}
-     * real and the rest padding ({@code vp} a multiple of the vector length, less than one vector past
-     * {@code v}). Replaces the row by the loss gradient {@code lossScale · (softmax - onehot(target))},
-     * zero on the padding, and returns {@code -log softmax[target]}. Whole vectors throughout: the last
-     * one's padding lanes are pushed to -∞ for the maximum and multiplied by 0 after the exponential.
-     * {@code lanes} is scratch of at least {@link Matmul#lanes()} floats.
+     * Softmax cross-entropy of {@code rows} rows of {@code vp} logits from {@code off}, the first {@code v}
+     * of each real and the rest padding ({@code vp} a multiple of the vector length, less than one vector
+     * past {@code v}). Replaces each row by the loss gradient {@code lossScale · (softmax - onehot(target))},
+     * zero on the padding, and returns the sum over the rows of {@code -log softmax[target]}; a row whose
+     * target ({@code targets[tOff + r]}) is {@link jazz.api.TrainingSet#NONE} becomes zeros and adds no loss.
+     * {@code scratch} holds at least {@link #softmaxScratchLength()} floats.
+     *
+     * <p>Rows go in blocks of {@code L}, each in passes: every row's maximum, subtracted from it; one
+     * exponential loop over the whole block (row by row, the loop's few iterations per row left it waiting
+     * on each vector's chain of dependent operations: 2.7 times as long per vector); each row's lanes summed;
+     * those sums' lanes added for all the block's rows at once (16 independent chains rather than one);
+     * then each row's scaling. Whole vectors throughout: the last one's padding lanes are pushed to -∞ for
+     * the maximum and multiplied by 0 after the exponential.
      */
-    static double softmaxCrossEntropy(float[] a, int off, int v, int vp, int target, float lossScale, float[] lanes) {
+    static double softmaxCrossEntropy(float[] a, int off, int rows, int v, int vp, int[] targets, int tOff,
+                                      float lossScale, float[] scratch) {
         int last = vp - L;
         int edge = L - (v - last);
-        // A vector carried round a loop has, where C2 parses the loop, only the declared type FloatVector:
-        // a method called on it is a virtual call that C2 inlines only if the JDK's shared profile
-        // names the class, and when it did not (in some JVMs, depending on what ran first), every
-        // vector of this method was boxed and an epoch took three times as long. So a carried vector
-        // is always the argument, never the receiver, and each reduction starts from a fresh vector.
-        FloatVector m = FloatVector.fromArray(S, EDGE_SHIFT, edge).add(FloatVector.fromArray(S, a, off + last));
-        for (int i = 0; i < last; i += L) {
-            m = FloatVector.fromArray(S, a, off + i).max(m);
+        int maxes = L * L;
+        int targetLogits = maxes + L;
+        int sums = targetLogits + L;
+        double loss = 0;
+        for (int r0 = 0; r0 < rows; r0 += L) {
+            int block = Math.min(L, rows - r0);
+            int first = off + r0 * vp;
+            for (int r = 0; r < block; r++) {
+                int row = first + r * vp;
+                // A vector carried round a loop has, where C2 parses the loop, only the declared type
+                // FloatVector: a method called on it is a virtual call that C2 inlines only if the JDK's
+                // shared profile names the class, and when it did not (in some JVMs, depending on what ran
+                // first), every vector of this method was boxed and an epoch took three times as long. So a
+                // carried vector is always the argument, never the receiver, and each reduction starts from
+                // a fresh vector.
+                FloatVector m = FloatVector.fromArray(S, EDGE_SHIFT, edge).add(FloatVector.fromArray(S, a, row + last));
+                for (int i = 0; i < last; i += L) {
+                    m = FloatVector.fromArray(S, a, row + i).max(m);
+                }
+                float max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).max(m).reduceLanes(VectorOperators.MAX);
+                int target = targets[tOff + r0 + r];
+                scratch[maxes + r] = max;
+                scratch[targetLogits + r] = target == TrainingSet.NONE ? 0f : a[row + target];
+                for (int i = 0; i < vp; i += L) {
+                    FloatVector.fromArray(S, a, row + i).sub(max).intoArray(a, row + i);
+                }
+            }
+            exp(a, first, block * vp, PLAIN, L, 0f, false);
+            for (int r = 0; r < block; r++) {
+                int row = first + r * vp;
+                FloatVector sum = FloatVector.fromArray(S, EDGE_KEEP, edge).mul(FloatVector.fromArray(S, a, row + last));
+                sum.intoArray(a, row + last);
+                for (int i = 0; i < last; i += L) {
+                    sum = FloatVector.fromArray(S, a, row + i).add(sum);
+                }
+                FloatVector.zero(S).add(sum).intoArray(scratch, r * L);
+                scratch[sums + r] = 0f;
+            }
+            // Each row's lanes added in order (reduceLanes(ADD) may add them in any order, and on Java 25
+            // C2's order is not the interpreter's, so a run's results would depend on when the JIT compiled
+            // this method), lane by lane for all the rows: independent chains the processor overlaps.
+            for (int i = 0; i < L; i++) {
+                for (int r = 0; r < block; r++) {
+                    scratch[sums + r] += scratch[r * L + i];
+                }
+            }
+            for (int r = 0; r < block; r++) {
+                int row = first + r * vp;
+                int target = targets[tOff + r0 + r];
+                if (target == TrainingSet.NONE) {
+                    java.util.Arrays.fill(a, row, row + vp, 0f);
+                    continue;
+                }
+                float sum = scratch[sums + r];
+                float factor = lossScale / sum;
+                for (int i = 0; i < vp; i += L) {
+                    FloatVector.fromArray(S, a, row + i).mul(factor).intoArray(a, row + i);
+                }
+                a[row + target] -= lossScale;
+                loss += Math.log(sum) - ((double) scratch[targetLogits + r] - scratch[maxes + r]);
+            }
         }
-        float max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).max(m).reduceLanes(VectorOperators.MAX);
-        float targetLogit = a[off + target];
-        exp(a, off, vp, PLAIN, L, -max, false);
-        FloatVector sums = FloatVector.fromArray(S, EDGE_KEEP, edge).mul(FloatVector.fromArray(S, a, off + last));
-        sums.intoArray(a, off + last);
-        for (int i = 0; i < last; i += L) {
-            sums = FloatVector.fromArray(S, a, off + i).add(sums);
-        }
-        // The lanes summed in order: reduceLanes(ADD) may add them in any order, and on Java 25 C2's
-        // order is not the interpreter's (two thirds of sums differed in their last bits), so a run's
-        // results would depend on when the JIT compiled this method. In order, as Java 17 did both ways.
-        FloatVector.zero(S).add(sums).intoArray(lanes, 0);
-        float sum = 0f;
-        for (int i = 0; i < L; i++) {
-            sum += lanes[i];
-        }
-        float factor = lossScale / sum;
-        for (int i = 0; i < vp; i += L) {
-            FloatVector.fromArray(S, a, off + i).mul(factor).intoArray(a, off + i);
-        }
-        a[off + target] -= lossScale;
-        return Math.log(sum) - ((double) targetLogit - max);
+        return loss;
     }
 
     /**

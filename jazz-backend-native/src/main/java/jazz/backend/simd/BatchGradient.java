@@ -33,8 +33,8 @@ final class BatchGradient {
     private float[] scratch;
     /** The gather offsets of {@link Matmul#transpose}. */
     private final int[] offsets = new int[Matmul.lanes()];
-    /** The lanes of a vector whose sum {@link Activation#softmaxCrossEntropy} takes in order. */
-    private final float[] lanes = new float[Matmul.lanes()];
+    /** The scratch of {@link Activation#softmaxCrossEntropy}. */
+    private final float[] softmaxScratch = new float[Activation.softmaxScratchLength()];
 
     BatchGradient(ParameterLayout layout) {
         this.layout = layout;
@@ -116,18 +116,8 @@ final class BatchGradient {
 
     /** Replaces the logits by the gradient of the scaled loss with respect to them; returns the loss. */
     private double softmaxLoss(int all, float lossScale) {
-        int vp = layout.paddedVocabulary;
-        double loss = 0;
-        for (int r = 0; r < all; r++) {
-            int target = targets[r];
-            if (target == TrainingSet.NONE) {
-                Arrays.fill(logits, r * vp, (r + 1) * vp, 0f);
-            } else {
-                loss += Activation.softmaxCrossEntropy(logits, r * vp, layout.vocabulary, vp, target, lossScale,
-                        lanes);
-            }
-        }
-        return loss;
+        return Activation.softmaxCrossEntropy(logits, 0, all, layout.vocabulary, layout.paddedVocabulary, targets, 0,
+                lossScale, softmaxScratch);
     }
 
     private void backward(Parameters parameters, float[] gradient, int rows, int steps) {

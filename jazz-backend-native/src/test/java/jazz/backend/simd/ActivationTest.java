@@ -7,10 +7,13 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import jazz.api.TrainingSet;
+
 /**
  * The softmax cross-entropy kernel: the same bits whether the JIT has compiled it yet or not (on Java 25
  * the Vector API's own float sum of lanes adds them in another order once C2 compiles it, which made a
- * training run depend on timing), and the loss and gradient of a softmax computed here in double.
+ * training run depend on timing), the same bits for a row however the rows are blocked, and the loss and
+ * gradient of a softmax computed here in double.
  */
 class ActivationTest {
 
@@ -19,33 +22,68 @@ class ActivationTest {
 
     @Test
     void sameBitsBeforeAndAfterCompilation() {
-        SplittableRandom random = new SplittableRandom(7);
         int rows = 64;
-        float[][] inputs = new float[rows][VP];
-        for (float[] row : inputs) {
+        float[] inputs = randomLogits(rows, 7);
+        int[] targets = targets(rows);
+        float[] scratch = new float[Activation.softmaxScratchLength()];
+        float[] first = inputs.clone();
+        double firstLoss = Activation.softmaxCrossEntropy(first, 0, rows, V, VP, targets, 0, 1f / 32, scratch);
+        // Enough calls for C1 and then C2 to compile the kernel (their thresholds are some thousands).
+        float[] again = new float[inputs.length];
+        for (int call = 0; call < 20_000; call++) {
+            System.arraycopy(inputs, 0, again, 0, inputs.length);
+            Activation.softmaxCrossEntropy(again, 0, rows, V, VP, targets, 0, 1f / 32, scratch);
+        }
+        System.arraycopy(inputs, 0, again, 0, inputs.length);
+        double loss = Activation.softmaxCrossEntropy(again, 0, rows, V, VP, targets, 0, 1f / 32, scratch);
+        assertEquals(Double.doubleToLongBits(firstLoss), Double.doubleToLongBits(loss), "loss");
+        assertArrayEquals(first, again, "gradient");
+    }
+
+    /**
+     * Rows go through the kernel in blocks of a vector's length: a block's rows, a last partial block and
+     * rows without a target give the bits each row gets alone, and the loss is the rows' losses summed in
+     * order.
+     */
+    @Test
+    void blocksOfRowsGiveEachRowsOwnBits() {
+        int rows = 2 * Matmul.lanes() + 5;
+        float[] inputs = randomLogits(rows, 13);
+        int[] targets = targets(rows);
+        targets[3] = TrainingSet.NONE;
+        targets[rows - 1] = TrainingSet.NONE;
+        float[] scratch = new float[Activation.softmaxScratchLength()];
+        float[] together = inputs.clone();
+        double loss = Activation.softmaxCrossEntropy(together, 0, rows, V, VP, targets, 0, 0.25f, scratch);
+        double summed = 0;
+        for (int r = 0; r < rows; r++) {
+            float[] alone = java.util.Arrays.copyOfRange(inputs, r * VP, (r + 1) * VP);
+            summed += Activation.softmaxCrossEntropy(alone, 0, 1, V, VP, targets, r, 0.25f, scratch);
+            assertArrayEquals(alone, java.util.Arrays.copyOfRange(together, r * VP, (r + 1) * VP), "row " + r);
+        }
+        assertEquals(Double.doubleToLongBits(summed), Double.doubleToLongBits(loss));
+        for (int i = 3 * VP; i < 4 * VP; i++) {
+            assertEquals(0f, together[i], "a row without a target is zero");
+        }
+    }
+
+    private static float[] randomLogits(int rows, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] logits = new float[rows * VP];
+        for (int r = 0; r < rows; r++) {
             for (int i = 0; i < V; i++) {
-                row[i] = (float) (random.nextDouble(-1, 1) * Math.exp(random.nextDouble(-3, 3)));
+                logits[r * VP + i] = (float) (random.nextDouble(-1, 1) * Math.exp(random.nextDouble(-3, 3)));
             }
         }
-        float[] lanes = new float[Matmul.lanes()];
-        float[][] first = new float[rows][];
-        double[] firstLoss = new double[rows];
+        return logits;
+    }
+
+    private static int[] targets(int rows) {
+        int[] targets = new int[rows];
         for (int r = 0; r < rows; r++) {
-            first[r] = inputs[r].clone();
-            firstLoss[r] = Activation.softmaxCrossEntropy(first[r], 0, V, VP, r % V, 1f / 32, lanes);
+            targets[r] = (r * 37) % V;
         }
-        // Enough calls for C1 and then C2 to compile the kernel (their thresholds are some thousands).
-        float[] row = new float[VP];
-        for (int call = 0; call < 60_000; call++) {
-            System.arraycopy(inputs[call % rows], 0, row, 0, VP);
-            Activation.softmaxCrossEntropy(row, 0, V, VP, call % V, 1f / 32, lanes);
-        }
-        for (int r = 0; r < rows; r++) {
-            float[] again = inputs[r].clone();
-            double loss = Activation.softmaxCrossEntropy(again, 0, V, VP, r % V, 1f / 32, lanes);
-            assertEquals(Double.doubleToLongBits(firstLoss[r]), Double.doubleToLongBits(loss), "loss of row " + r);
-            assertArrayEquals(first[r], again, "gradient of row " + r);
-        }
+        return targets;
     }
 
     @Test
@@ -70,7 +108,8 @@ class ActivationTest {
             expected[i] = 0.5 * (Math.exp(row[i] - max) / sum - (i == target ? 1 : 0));
         }
         float[] got = row.clone();
-        double loss = Activation.softmaxCrossEntropy(got, 0, V, VP, target, 0.5f, new float[Matmul.lanes()]);
+        double loss = Activation.softmaxCrossEntropy(got, 0, 1, V, VP, new int[] {target}, 0, 0.5f,
+                new float[Activation.softmaxScratchLength()]);
         assertEquals(expectedLoss, loss, 1e-5);
         for (int i = 0; i < VP; i++) {
             assertEquals(expected[i], got[i], 1e-6, "gradient " + i);

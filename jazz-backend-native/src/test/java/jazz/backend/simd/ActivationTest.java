@@ -67,6 +67,37 @@ class ActivationTest {
         }
     }
 
+    /**
+     * σ and tanh against the same functions in double, over every 512-bit lane position of a step's gates
+     * (the i, f, o blocks σ, the c block tanh), from far below to far above the exponential's range,
+     * with a tail of lanes past the last whole vector.
+     */
+    @Test
+    void sigmoidAndTanhAgainstDouble() {
+        int n = 5;
+        int[] kinds = new int[4 * n];
+        java.util.Arrays.fill(kinds, 2 * n, 3 * n, 1);
+        float[] pattern = Activation.pattern(kinds);
+        SplittableRandom random = new SplittableRandom(3);
+        int len = 4 * n * 41 + 7;
+        float[] x = new float[len];
+        for (int i = 0; i < len; i++) {
+            x[i] = i < 8 ? new float[] {0f, -0f, 1e-30f, -100f, 100f, 1e30f, -1e30f, 88.7f}[i]
+                    : (float) random.nextDouble(-30, 30);
+        }
+        float[] y = x.clone();
+        Activation.squash(y, 0, len, pattern, 4 * n);
+        for (int i = 0; i < len; i++) {
+            double v = x[i];
+            boolean tanh = kinds[i % (4 * n)] == 1;
+            double expected = tanh ? Math.tanh(v) : 1 / (1 + Math.exp(-v));
+            assertEquals(expected, y[i], 3e-7, (tanh ? "tanh(" : "σ(") + v + ") at " + i);
+        }
+        float[] nan = {Float.NaN};
+        Activation.tanh(nan, 0, 1);
+        assertEquals(Float.NaN, nan[0]);
+    }
+
     private static float[] randomLogits(int rows, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] logits = new float[rows * VP];

@@ -28,11 +28,8 @@ final class BatchGradient {
     private float[] belowGradient;
     private float[] nextHiddenGradient;
     private float[] cellGradient;
-    private float[] transposed;
     /** The column panel that {@link Matmul#multiplyAdd} copies into: this object's own, see there. */
     private float[] scratch;
-    /** The gather offsets of {@link Matmul#transpose}. */
-    private final int[] offsets = new int[Matmul.lanes()];
     /** The scratch of {@link Activation#softmaxCrossEntropy}. */
     private final float[] softmaxScratch = new float[Activation.softmaxScratchLength()];
 
@@ -127,12 +124,12 @@ final class BatchGradient {
         int all = rows * steps;
         int block = rows * n;
         int layers = layout.spec.layers();
-        // A layer's outputs transposed once, all steps' rows with the zero state before them: columns
-        // [rows, wide) are the outputs h(1..T) (the input of the layer above, or of the dense layer),
-        // columns [0, all) the states h(0..T-1) that the layer's own recurrent product read.
-        int wide = all + rows;
-        Matmul.transpose(hiddens[layers - 1], 0, wide, n, transposed, 0, offsets);
-        Matmul.multiplyAdd(transposed, rows, wide, n, all, logits, 0, vp, gradient, layout.denseKernel, scratch);
+        // A layer's outputs hold all steps' rows after the zero state: from row `rows` on the outputs
+        // h(1..T) (the input of the layer above, or of the dense layer), from row 0 the states
+        // h(0..T-1) that the layer's own recurrent product read. The weight gradients read them as
+        // they lie, transposed by the product.
+        Matmul.multiplyAddTransposed(hiddens[layers - 1], block, n, n, all, logits, 0, vp, gradient, layout.denseKernel,
+                scratch);
         Matmul.addRows(logits, 0, all, vp, gradient, layout.denseBias);
         float[] up = hiddenGradient;
         float[] below = belowGradient;
@@ -167,13 +164,11 @@ final class BatchGradient {
                     Matmul.add(gradient, layout.inputKernel[0] + token * g, gradient, layout.bias[0], g);
                 }
             }
-            // transposed holds this layer's outputs, transposed above or in the layer above's turn.
-            Matmul.multiplyAdd(transposed, 0, wide, n, all, gateGradient, 0, g, gradient, layout.recurrentKernel[l],
-                    scratch);
+            Matmul.multiplyAddTransposed(hiddens[l], 0, n, n, all, gateGradient, 0, g, gradient,
+                    layout.recurrentKernel[l], scratch);
             if (l > 0) {
-                Matmul.transpose(hiddens[l - 1], 0, wide, n, transposed, 0, offsets);
-                Matmul.multiplyAdd(transposed, rows, wide, n, all, gateGradient, 0, g, gradient, layout.inputKernel[l],
-                        scratch);
+                Matmul.multiplyAddTransposed(hiddens[l - 1], block, n, n, all, gateGradient, 0, g, gradient,
+                        layout.inputKernel[l], scratch);
                 Arrays.fill(below, 0, all * n, 0f);
                 Matmul.multiplyAdd(gateGradient, 0, all, g, parameters.inputTransposed[l], 0, n, below, 0, scratch);
                 float[] swap = up;
@@ -203,7 +198,6 @@ final class BatchGradient {
         belowGradient = new float[all * n];
         nextHiddenGradient = new float[rowCapacity * n];
         cellGradient = new float[rowCapacity * n];
-        transposed = new float[(all + rowCapacity) * n];
         int widest = Math.max(all, Math.max(layout.gates, Math.max(n, layout.paddedVocabulary)));
         scratch = new float[Matmul.scratchLength(widest)];
     }

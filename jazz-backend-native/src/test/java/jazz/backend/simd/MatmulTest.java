@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The products against a plain double-precision sum, on shapes that reach each path (register blocks
  * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product and
- * the products from a packed right-hand side and from a window of a wider left operand against the
+ * the products from a packed right-hand side and from a left operand stored transposed against the
  * blocked one bit for bit: a row must not depend on which path computed it.
  */
 class MatmulTest {
@@ -54,14 +54,17 @@ class MatmulTest {
         float[] fromPacked = c.clone();
         Matmul.multiplyAddPacked(a, 0, m, k, b, 0, packed, n, fromPacked, 0);
         assertArrayEquals(product, fromPacked, "the packed right-hand side gives the same bits");
-        // a as a window of a wider matrix: its rows k + 5 apart, after 3 other floats.
-        float[] wide = new float[3 + m * (k + 5)];
+        // a stored transposed, as the first m columns of k rows m + 5 floats long, after 3 other floats.
+        float[] transposed = new float[3 + k * (m + 5)];
         for (int i = 0; i < m; i++) {
-            System.arraycopy(a, i * k, wide, 3 + i * (k + 5), k);
+            for (int p = 0; p < k; p++) {
+                transposed[3 + p * (m + 5) + i] = a[i * k + p];
+            }
         }
-        float[] fromWindow = c.clone();
-        Matmul.multiplyAdd(wide, 3, k + 5, m, k, b, 0, n, fromWindow, 0, new float[Matmul.scratchLength(k)]);
-        assertArrayEquals(product, fromWindow, "rows of a further apart give the same bits");
+        float[] fromTransposed = c.clone();
+        Matmul.multiplyAddTransposed(transposed, 3, m + 5, m, k, b, 0, n, fromTransposed, 0,
+                new float[Matmul.scratchLength(k)]);
+        assertArrayEquals(product, fromTransposed, "a read transposed gives the same bits");
     }
 
     @ParameterizedTest

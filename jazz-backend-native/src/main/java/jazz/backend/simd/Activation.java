@@ -96,6 +96,14 @@ final class Activation {
         exp(a, off, len, TANH, L, true);
     }
 
+    /**
+     * The hyperbolic tangent of the whole vector at {@code a[i, i + L)} in place, the same bits as
+     * {@link #tanh}: for kernels that take it inside their own loop, a vector at a time.
+     */
+    static void tanhVector(float[] a, int i) {
+        expVector(a, i, TANH, 0, 2 * L, true);
+    }
+
     /** The scratch length {@link #softmaxCrossEntropy} needs. */
     static int softmaxScratchLength() {
         return (L + 3) * L;
@@ -197,30 +205,16 @@ final class Activation {
      * the bits of {@code t + ROUNDER}, clamped as integers to {@code 2^-126 .. 2^127} (beyond them e is
      * tiny or huge for every use here, and finite): integer min and max are single instructions, where the
      * float clamp this replaced, with Java's rules for NaN and -0, took two thirds of the loop's time on
-     * Java 17; a NaN still comes out NaN. It is written out in this one loop rather than in a helper
-     * taking and returning a vector, which C2 sometimes declined to inline and then boxed every vector. The
-     * lanes past the last whole vector use {@code Math.pow}.
+     * Java 17; a NaN still comes out NaN. A vector at a time in {@link #expVector}, which takes and
+     * returns arrays: a helper taking and returning a vector, C2 sometimes declined to inline and then
+     * boxed every vector. The lanes past the last whole vector use {@code Math.pow}.
      */
     private static void exp(float[] a, int off, int len, float[] pattern, int period, boolean squash) {
         int row = period + L;
         int q = 0;
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(FloatVector.fromArray(S, pattern, q));
-            FloatVector rounded = t.add(ROUNDER);
-            FloatVector f = t.sub(rounded.sub(ROUNDER));
-            FloatVector p = f.fma(C6, C5).fma(f, FloatVector.broadcast(S, C4)).fma(f, FloatVector.broadcast(S, C3))
-                    .fma(f, FloatVector.broadcast(S, C2)).fma(f, FloatVector.broadcast(S, (float) LN2))
-                    .fma(f, FloatVector.broadcast(S, 1f));
-            FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
-                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(power);
-            if (squash) {
-                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
-                        .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, off + i);
-            } else {
-                e.intoArray(a, off + i);
-            }
+            expVector(a, off + i, pattern, q, row, squash);
             q += L;
             while (q >= period) {
                 q -= period;
@@ -229,6 +223,25 @@ final class Activation {
         for (; i < len; i++, q = q + 1 == period ? 0 : q + 1) {
             float e = (float) Math.pow(2, Math.min(127f, Math.max(-126f, pattern[q] * a[off + i])));
             a[off + i] = squash ? pattern[row + q] / (1f + e) + pattern[2 * row + q] : e;
+        }
+    }
+
+    /** {@link #exp} of the vector at {@code a[i, i + L)}, its pattern from {@code q} in rows {@code row} long. */
+    private static void expVector(float[] a, int i, float[] pattern, int q, int row, boolean squash) {
+        FloatVector t = FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, pattern, q));
+        FloatVector rounded = t.add(ROUNDER);
+        FloatVector f = t.sub(rounded.sub(ROUNDER));
+        FloatVector p = f.fma(C6, C5).fma(f, FloatVector.broadcast(S, C4)).fma(f, FloatVector.broadcast(S, C3))
+                .fma(f, FloatVector.broadcast(S, C2)).fma(f, FloatVector.broadcast(S, (float) LN2))
+                .fma(f, FloatVector.broadcast(S, 1f));
+        FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
+                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector e = p.mul(power);
+        if (squash) {
+            FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
+                    .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, i);
+        } else {
+            e.intoArray(a, i);
         }
     }
 }

@@ -14,22 +14,22 @@ final class Activation {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final double LN2 = Math.log(2);
-    private static final float LOG2E = (float) (1 / LN2);
+    static final double LN2 = Math.log(2);
+    static final float LOG2E = (float) (1 / LN2);
     /**
      * 1.5 · 2^23 + 127: adding it to a float {@code t} of magnitude below 2^22 rounds {@code t} to an
      * integer {@code n}, which subtracting it again gives as a float, and the sum's bits are
      * {@code ROUNDER_BITS + n}, whose low nine bits, shifted into the exponent field, make {@code 2^n}
      * (the 127 is the exponent's bias; 1.5 · 2^23's own bits shift out).
      */
-    private static final float ROUNDER = 12582912f + 127;
-    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    static final float ROUNDER = 12582912f + 127;
+    static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
     /** {@code (ln 2)^k / k!}: the Taylor coefficients of {@code 2^f} about 0. */
-    private static final float C2 = (float) (LN2 * LN2 / 2);
-    private static final float C3 = (float) (Math.pow(LN2, 3) / 6);
-    private static final float C4 = (float) (Math.pow(LN2, 4) / 24);
-    private static final float C5 = (float) (Math.pow(LN2, 5) / 120);
-    private static final float C6 = (float) (Math.pow(LN2, 6) / 720);
+    static final float C2 = (float) (LN2 * LN2 / 2);
+    static final float C3 = (float) (Math.pow(LN2, 3) / 6);
+    static final float C4 = (float) (Math.pow(LN2, 4) / 24);
+    static final float C5 = (float) (Math.pow(LN2, 5) / 120);
+    static final float C6 = (float) (Math.pow(LN2, 6) / 720);
     /**
      * {@code L} zeros then {@code L} times -∞, and {@code L} ones then {@code L} zeros: read from
      * {@code L - r}, a vector whose lanes from {@code r} on are -∞ (or 0), the rest 0 (or 1).
@@ -94,14 +94,6 @@ final class Activation {
     /** The hyperbolic tangent in place. */
     static void tanh(float[] a, int off, int len) {
         exp(a, off, len, TANH, L, true);
-    }
-
-    /**
-     * The hyperbolic tangent of the whole vector at {@code a[i, i + L)} in place, the same bits as
-     * {@link #tanh}: for kernels that take it inside their own loop, a vector at a time.
-     */
-    static void tanhVector(float[] a, int i) {
-        expVector(a, i, TANH, 0, 2 * L, true);
     }
 
     /** The scratch length {@link #softmaxCrossEntropy} needs. */
@@ -205,16 +197,32 @@ final class Activation {
      * the bits of {@code t + ROUNDER}, clamped as integers to {@code 2^-126 .. 2^127} (beyond them e is
      * tiny or huge for every use here, and finite): integer min and max are single instructions, where the
      * float clamp this replaced, with Java's rules for NaN and -0, took two thirds of the loop's time on
-     * Java 17; a NaN still comes out NaN. A vector at a time in {@link #expVector}, which takes and
-     * returns arrays: a helper taking and returning a vector, C2 sometimes declined to inline and then
-     * boxed every vector. The lanes past the last whole vector use {@code Math.pow}.
+     * Java 17; a NaN still comes out NaN. It is written out in this one loop rather than in a helper
+     * taking and returning a vector, which C2 sometimes declined to inline and then boxed every vector, or
+     * in one taking arrays, which C2 did not inline once compiled on its own (too big an inlinee): a
+     * call per vector, 30 to 50 % longer. {@link CellKernels#stateAndOutput} writes out its tanh the same
+     * way. The lanes past the last whole vector use {@code Math.pow}.
      */
     private static void exp(float[] a, int off, int len, float[] pattern, int period, boolean squash) {
         int row = period + L;
         int q = 0;
         int i = 0;
         for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
-            expVector(a, off + i, pattern, q, row, squash);
+            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(FloatVector.fromArray(S, pattern, q));
+            FloatVector rounded = t.add(ROUNDER);
+            FloatVector f = t.sub(rounded.sub(ROUNDER));
+            FloatVector p = f.fma(C6, C5).fma(f, FloatVector.broadcast(S, C4)).fma(f, FloatVector.broadcast(S, C3))
+                    .fma(f, FloatVector.broadcast(S, C2)).fma(f, FloatVector.broadcast(S, (float) LN2))
+                    .fma(f, FloatVector.broadcast(S, 1f));
+            FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = p.mul(power);
+            if (squash) {
+                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
+                        .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, off + i);
+            } else {
+                e.intoArray(a, off + i);
+            }
             q += L;
             while (q >= period) {
                 q -= period;
@@ -223,25 +231,6 @@ final class Activation {
         for (; i < len; i++, q = q + 1 == period ? 0 : q + 1) {
             float e = (float) Math.pow(2, Math.min(127f, Math.max(-126f, pattern[q] * a[off + i])));
             a[off + i] = squash ? pattern[row + q] / (1f + e) + pattern[2 * row + q] : e;
-        }
-    }
-
-    /** {@link #exp} of the vector at {@code a[i, i + L)}, its pattern from {@code q} in rows {@code row} long. */
-    private static void expVector(float[] a, int i, float[] pattern, int q, int row, boolean squash) {
-        FloatVector t = FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, pattern, q));
-        FloatVector rounded = t.add(ROUNDER);
-        FloatVector f = t.sub(rounded.sub(ROUNDER));
-        FloatVector p = f.fma(C6, C5).fma(f, FloatVector.broadcast(S, C4)).fma(f, FloatVector.broadcast(S, C3))
-                .fma(f, FloatVector.broadcast(S, C2)).fma(f, FloatVector.broadcast(S, (float) LN2))
-                .fma(f, FloatVector.broadcast(S, 1f));
-        FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
-                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector e = p.mul(power);
-        if (squash) {
-            FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
-                    .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, i);
-        } else {
-            e.intoArray(a, i);
         }
     }
 }

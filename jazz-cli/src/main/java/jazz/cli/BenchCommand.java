@@ -42,13 +42,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "JIT is quiet, at most 15 s), and prints time per epoch (median over every",
                 "timed epoch; a fresh model's first epoch, with any graph building, apart),",
                 "training tokens/s, 50-token sampling latency, final loss, peak heap, and each",
-                "time's ratio to the fastest backend."})
+                "time's ratio to the fastest backend. The timed runs take turns: one run of",
+                "each backend, then the next round, so that a machine whose speed drifts",
+                "touches every backend alike."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int WARMUP_EPOCHS = 20;
     private static final long WARMUP_NANOS = 2_000_000_000L;
     private static final long WARMUP_WINDOW_NANOS = 500_000_000L;
     private static final long WARMUP_MAX_NANOS = 15_000_000_000L;
+    private static final int SAMPLES_PER_ROUND = 10;
 
     @ParentCommand
     JazzCommand root;
@@ -107,40 +110,87 @@ final class BenchCommand implements Callable<Integer> {
         TrainingSet data = corpus.trainingSet(60, 30, 1);
         ModelSpec modelSpec = new ModelSpec(corpus.vocabulary().size(), hidden, 1);
         PrintWriter err = spec.commandLine().getErr();
-        List<Result> results = new ArrayList<>();
-        for (String id : ids) {
-            BackendEntry entry = root.backends().find(id).orElse(null);
-            if (entry == null || !entry.isAvailable()) {
-                results.add(new Result(id, entry == null ? "unknown backend" : entry.statusLine(), Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, 0));
-                continue;
+        TrainingConfig config = TrainingConfig.notebook(1).withEpochs(epochs);
+        CanonicalWeights start = CanonicalWeights.initialize(modelSpec, 1);
+        List<Measured> measured = new ArrayList<>();
+        try {
+            for (String id : ids) {
+                BackendEntry entry = root.backends().find(id).orElse(null);
+                Measured m = new Measured(id);
+                measured.add(m);
+                if (entry == null || !entry.isAvailable()) {
+                    m.status = entry == null ? "unknown backend" : entry.statusLine();
+                    continue;
+                }
+                err.printf("bench: %s (%s)...%n", id, entry.device());
+                err.flush();
+                m.open(start, config, data);
             }
-            err.printf("bench: %s (%s)...%n", id, entry.device());
-            err.flush();
-            results.add(measure(id, modelSpec, data));
+            // The timed runs go round the backends, one run of each in turn, and so do the sampling rounds:
+            // this machine's speed drifts by tens of percent over a minute, and a ratio of figures taken
+            // half a minute apart would carry that drift.
+            for (int r = 0; r < runs; r++) {
+                for (Measured m : measured) {
+                    m.timedRun(r, start, config, data);
+                }
+            }
+            for (int round = 0; round < Math.max(1, runs); round++) {
+                for (Measured m : measured) {
+                    m.sampleRound(round, start);
+                }
+            }
+        } finally {
+            measured.forEach(Measured::close);
+        }
+        long tokens = (long) data.count() * data.length();
+        List<Result> results = new ArrayList<>();
+        for (Measured m : measured) {
+            results.add(m.result(tokens));
         }
         print(results, corpus, modelSpec);
         return ExitCodes.OK;
     }
 
-    private Result measure(String id, ModelSpec modelSpec, TrainingSet data) {
-        try (Backend backend = root.backends().open(id, Map.of())) {
-            TrainingConfig config = TrainingConfig.notebook(1).withEpochs(epochs);
-            CanonicalWeights start = CanonicalWeights.initialize(modelSpec, 1);
-            long warmStart = System.nanoTime();
-            int warmEpochs = warmUp(backend, start, config, data);
-            PrintWriter err = spec.commandLine().getErr();
-            err.printf(Locale.ROOT, "bench: %s warmed up: %d epochs in %.1f s%n", id, warmEpochs,
-                    (System.nanoTime() - warmStart) / 1e9);
-            err.flush();
-            resetPeaks();
-            // Every epoch is timed on its own and the median kept: a backend's one-time work per model
-            // (TensorFlow builds its training graph in the first epoch) shows in firstEpochSeconds,
-            // not in the time per epoch.
-            double[] epochTimes = new double[runs * epochs];
-            double[] firstEpochs = new double[runs];
-            double finalLoss = Double.NaN;
-            for (int r = 0; r < runs; r++) {
+    /** One backend's state through the interleaved runs: open from its warm-up to the end, unless it fails. */
+    private final class Measured implements AutoCloseable {
+        private final String id;
+        private Backend backend;
+        private String status = "available";
+        private final double[] epochTimes = new double[runs * epochs];
+        private final double[] firstEpochs = new double[runs];
+        private final double[] samples = new double[SAMPLES_PER_ROUND * Math.max(1, runs)];
+        private double finalLoss = Double.NaN;
+        private long peakHeap;
+
+        Measured(String id) {
+            this.id = id;
+        }
+
+        void open(CanonicalWeights start, TrainingConfig config, TrainingSet data) {
+            try {
+                backend = root.backends().open(id, Map.of());
+                long warmStart = System.nanoTime();
+                int warmEpochs = warmUp(backend, start, config, data);
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "bench: %s warmed up: %d epochs in %.1f s%n", id, warmEpochs,
+                        (System.nanoTime() - warmStart) / 1e9);
+                err.flush();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        /**
+         * One fresh model trained for --epochs, every epoch timed on its own: a backend's one-time work per
+         * model (TensorFlow builds its training graph in the first epoch) shows in firstEpochSeconds, and
+         * the time per epoch is the median over all runs' epochs.
+         */
+        void timedRun(int r, CanonicalWeights start, TrainingConfig config, TrainingSet data) {
+            if (backend == null) {
+                return;
+            }
+            try {
+                resetPeaks();
                 try (SequenceModel model = backend.load(start)) {
                     Trainer trainer = model.trainer(config);
                     for (int e = 0; e < epochs; e++) {
@@ -150,21 +200,49 @@ final class BenchCommand implements Callable<Integer> {
                     }
                     firstEpochs[r] = epochTimes[r * epochs];
                 }
+                peakHeap = Math.max(peakHeap, peakHeap());
+            } catch (RuntimeException e) {
+                fail(e);
             }
-            double epochSeconds = median(epochTimes);
-            double[] sample = new double[Math.max(10, runs * 10)];
+        }
+
+        /** 50 tokens from a fresh stream, {@link #SAMPLES_PER_ROUND} times, each timed. */
+        void sampleRound(int round, CanonicalWeights start) {
+            if (backend == null) {
+                return;
+            }
             try (SequenceModel model = backend.load(start)) {
-                for (int i = 0; i < sample.length; i++) {
+                for (int i = 0; i < SAMPLES_PER_ROUND; i++) {
                     long t0 = System.nanoTime();
                     new TokenStream(model, SamplingConfig.argmax()).next(50);
-                    sample[i] = (System.nanoTime() - t0) / 1e6;
+                    samples[round * SAMPLES_PER_ROUND + i] = (System.nanoTime() - t0) / 1e6;
                 }
+            } catch (RuntimeException e) {
+                fail(e);
             }
-            long tokens = (long) data.count() * data.length();
-            return new Result(id, "available", epochSeconds, median(firstEpochs), tokens / epochSeconds, median(sample),
-                    finalLoss, peakHeap());
-        } catch (RuntimeException e) {
-            return new Result(id, "failed: " + e.getMessage(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+
+        private void fail(RuntimeException e) {
+            status = "failed: " + e.getMessage();
+            close();
+        }
+
+        Result result(long tokens) {
+            if (!status.equals("available")) {
+                return new Result(id, status, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+            }
+            double epochSeconds = median(epochTimes);
+            return new Result(id, status, epochSeconds, median(firstEpochs), tokens / epochSeconds, median(samples),
+                    finalLoss, peakHeap);
+        }
+
+        @Override
+        public void close() {
+            if (backend != null) {
+                Backend b = backend;
+                backend = null;
+                b.close();
+            }
         }
     }
 
@@ -282,22 +360,29 @@ final class BenchCommand implements Callable<Integer> {
         List<String> pluginDirs = new ArrayList<>();
         root.pluginDirs.forEach(p -> pluginDirs.add(p.toString()));
         PrintWriter err = spec.commandLine().getErr();
-        List<ColdRuns.Cold> results = new ArrayList<>();
+        List<String> available = new ArrayList<>();
         for (String id : ids) {
             BackendEntry entry = root.backends().find(id).orElse(null);
-            if (entry == null || !entry.isAvailable()) {
-                continue;
+            if (entry != null && entry.isAvailable()) {
+                available.add(id);
             }
-            double[] times = new double[runs];
-            int code = 0;
-            for (int r = 0; r < runs; r++) {
+        }
+        // One run of each backend in turn, as in the warm runs: the machine's drift then touches all alike.
+        double[][] times = new double[available.size()][runs];
+        int[] codes = new int[available.size()];
+        for (int r = 0; r < runs; r++) {
+            for (int b = 0; b < available.size(); b++) {
+                String id = available.get(b);
                 err.printf("bench --cold: %s run %d/%d...%n", id, r + 1, runs);
                 err.flush();
                 ColdRuns.Cold c = ColdRuns.run(id, epochs, corpusArgs, pluginDirs);
-                times[r] = c.processSeconds();
-                code = Math.max(code, c.exitCode());
+                times[b][r] = c.processSeconds();
+                codes[b] = Math.max(codes[b], c.exitCode());
             }
-            results.add(new ColdRuns.Cold(id, code, median(times)));
+        }
+        List<ColdRuns.Cold> results = new ArrayList<>();
+        for (int b = 0; b < available.size(); b++) {
+            results.add(new ColdRuns.Cold(available.get(b), codes[b], median(times[b])));
         }
         double fastest = results.stream().filter(c -> c.exitCode() == 0).mapToDouble(ColdRuns.Cold::processSeconds)
                 .min().orElse(Double.NaN);

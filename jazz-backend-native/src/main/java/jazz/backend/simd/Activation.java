@@ -1,14 +1,14 @@
 package jazz.backend.simd;
 
-import jazz.api.TrainingSet;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise exponentials on the Vector API: sigmoid, tanh and the softmax, all through one loop,
- * {@link #exp}. The exponential is a polynomial written out in that loop (Java's {@code Math.exp} has no
- * vector form on Java 17), accurate to a few float ulps wherever the result is a normal float.
+ * Element-wise exponentials on the Vector API: sigmoid and tanh through one loop, {@link #exp}, the
+ * softmax's through {@link #plainExp}. The exponential is a polynomial written out in each loop (Java's
+ * {@code Math.exp} has no vector form on Java 17), accurate to a few float ulps wherever the result is a
+ * normal float.
  */
 final class Activation {
 
@@ -69,13 +69,6 @@ final class Activation {
 
     /** The pattern of {@link #tanh}, one vector long. */
     private static final float[] TANH = pattern(tanhKinds());
-    /** The pattern of the softmax's plain exponential, one vector long (only its scale, 1, is read). */
-    private static final float[] PLAIN = new float[3 * 2 * L];
-
-    static {
-        java.util.Arrays.fill(PLAIN, 0, 2 * L, LOG2E);
-    }
-
     private static int[] tanhKinds() {
         int[] kinds = new int[L];
         java.util.Arrays.fill(kinds, 1);
@@ -88,12 +81,12 @@ final class Activation {
      * over a whole step's gates in one loop.
      */
     static void squash(float[] a, int off, int len, float[] pattern, int period) {
-        exp(a, off, len, pattern, period, true);
+        exp(a, off, len, pattern, period);
     }
 
     /** The hyperbolic tangent in place. */
     static void tanh(float[] a, int off, int len) {
-        exp(a, off, len, TANH, L, true);
+        exp(a, off, len, TANH, L);
     }
 
     /** The scratch length {@link #softmaxCrossEntropy} needs. */
@@ -153,14 +146,13 @@ final class Activation {
                 m = FloatVector.fromArray(S, a, row + i).max(m);
             }
             float max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY).max(m).reduceLanes(VectorOperators.MAX);
-            int target = targets[tOff + r];
             scratch[maxes + r] = max;
-            scratch[targetLogits + r] = target == TrainingSet.NONE ? 0f : a[row + target];
+            scratch[targetLogits + r] = a[row + Math.max(targets[tOff + r], 0)];
             for (int i = 0; i < vp; i += L) {
                 FloatVector.fromArray(S, a, row + i).sub(max).intoArray(a, row + i);
             }
         }
-        exp(a, first, block * vp, PLAIN, L, false);
+        plainExp(a, first, block * vp);
         for (int r = 0; r < block; r++) {
             int row = first + r * vp;
             FloatVector sum = FloatVector.fromArray(S, EDGE_KEEP, edge).mul(FloatVector.fromArray(S, a, row + last));
@@ -179,27 +171,28 @@ final class Activation {
                 scratch[sums + r] += scratch[r * L + i];
             }
         }
+        // A row whose target is NONE is scaled by 0 and adds 0 to the loss, without a branch: every
+        // window's last step has no target, so the JIT, compiling this method after a few calls, had seen
+        // only rows with one, left the other path out, and on the first such row went back to the
+        // interpreter until it had compiled the method again (0.15 to 0.2 s of a cold training run).
         for (int r = 0; r < block; r++) {
             int row = first + r * vp;
             int target = targets[tOff + r];
-            if (target == TrainingSet.NONE) {
-                java.util.Arrays.fill(a, row, row + vp, 0f);
-                continue;
-            }
+            int live = (target >>> 31) ^ 1;
             float sum = scratch[sums + r];
-            float factor = lossScale / sum;
+            float factor = live * lossScale / sum;
             for (int i = 0; i < vp; i += L) {
                 FloatVector.fromArray(S, a, row + i).mul(factor).intoArray(a, row + i);
             }
-            a[row + target] -= lossScale;
-            loss += Math.log(sum) - ((double) scratch[targetLogits + r] - scratch[maxes + r]);
+            a[row + Math.max(target, 0)] -= live * lossScale;
+            loss += live * (Math.log(sum) - ((double) scratch[targetLogits + r] - scratch[maxes + r]));
         }
         return loss;
     }
 
     /**
-     * {@code e = exp(scale · a[i])}, then {@code a[i] = e}, or with {@code squash}
-     * {@code a[i] = mul / (1 + e) + add}, the pattern holding {@code scale · log2(e)}. The exponential is
+     * {@code e = exp(scale · a[i])}, then {@code a[i] = mul / (1 + e) + add}, the pattern holding
+     * {@code scale · log2(e)} (the softmax's plain exponential is {@link #plainExp}). The exponential is
      * {@code 2^t = 2^n · p(f)} with {@code t = scale · log2(e) · x}, {@code n = round(t)},
      * {@code f = t - n} in [-1/2, 1/2] and {@code p} the degree-6 Taylor polynomial of {@code 2^f} (as
      * exact as that of {@code e^u} for {@code u = f · ln 2}, with neither the multiplications by
@@ -213,9 +206,10 @@ final class Activation {
      * taking and returning a vector, which C2 sometimes declined to inline and then boxed every vector, or
      * in one taking arrays, which C2 did not inline once compiled on its own (too big an inlinee): a
      * call per vector, 30 to 50 % longer. {@link CellKernels#stateAndOutput} writes out its tanh the same
-     * way. The lanes past the last whole vector use {@code Math.pow}.
+     * way, and {@link #plainExp} the softmax's exponential. The lanes past the last whole vector use
+     * {@code Math.pow}.
      */
-    private static void exp(float[] a, int off, int len, float[] pattern, int period, boolean squash) {
+    private static void exp(float[] a, int off, int len, float[] pattern, int period) {
         int row = period + L;
         int q = 0;
         int i = 0;
@@ -228,13 +222,8 @@ final class Activation {
                     .fma(f, FloatVector.broadcast(S, 1f));
             FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
                     .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            FloatVector e = p.mul(power);
-            if (squash) {
-                FloatVector.fromArray(S, pattern, row + q).div(e.add(1f))
-                        .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, off + i);
-            } else {
-                e.intoArray(a, off + i);
-            }
+            FloatVector.fromArray(S, pattern, row + q).div(p.mul(power).add(1f))
+                    .add(FloatVector.fromArray(S, pattern, 2 * row + q)).intoArray(a, off + i);
             q += L;
             while (q >= period) {
                 q -= period;
@@ -242,7 +231,32 @@ final class Activation {
         }
         for (; i < len; i++, q = q + 1 == period ? 0 : q + 1) {
             float e = (float) Math.pow(2, Math.min(127f, Math.max(-126f, pattern[q] * a[off + i])));
-            a[off + i] = squash ? pattern[row + q] / (1f + e) + pattern[2 * row + q] : e;
+            a[off + i] = pattern[row + q] / (1f + e) + pattern[2 * row + q];
+        }
+    }
+
+    /**
+     * {@code a[i] = exp(a[i])}: {@link #exp}'s arithmetic with the scale 1 (times {@code log2(e)}) in
+     * every lane, for the softmax. A loop of its own rather than a flag of that one: the JIT, having
+     * profiled that loop on the gates only, hoisted the flag's test out of it as a speculation, and the
+     * first softmax call undid the compiled code (the exponential then ran interpreted until compiled
+     * again, a tenth of a second of a cold training run).
+     */
+    private static void plainExp(float[] a, int off, int len) {
+        int i = 0;
+        for (int vectorEnd = len - len % L; i < vectorEnd; i += L) {
+            FloatVector t = FloatVector.fromArray(S, a, off + i).mul(LOG2E);
+            FloatVector rounded = t.add(ROUNDER);
+            FloatVector f = t.sub(rounded.sub(ROUNDER));
+            FloatVector p = f.fma(C6, C5).fma(f, FloatVector.broadcast(S, C4)).fma(f, FloatVector.broadcast(S, C3))
+                    .fma(f, FloatVector.broadcast(S, C2)).fma(f, FloatVector.broadcast(S, (float) LN2))
+                    .fma(f, FloatVector.broadcast(S, 1f));
+            FloatVector power = rounded.reinterpretAsInts().max(ROUNDER_BITS - 126).min(ROUNDER_BITS + 127)
+                    .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            p.mul(power).intoArray(a, off + i);
+        }
+        for (; i < len; i++) {
+            a[off + i] = (float) Math.pow(2, Math.min(127f, Math.max(-126f, LOG2E * a[off + i])));
         }
     }
 }

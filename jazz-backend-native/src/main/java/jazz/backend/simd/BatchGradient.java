@@ -48,12 +48,21 @@ final class BatchGradient {
      */
     double compute(Parameters parameters, TrainingSet data, int[] order, int from, int rows, float lossScale,
                    float[] gradient) {
-        int steps = data.length();
-        ensureCapacity(rows, steps);
-        for (int t = 0; t < steps; t++) {
+        int length = data.length();
+        ensureCapacity(rows, length);
+        // Steps at the end where no sequence of the block has a target are left out: nothing after them
+        // reads their states, and their gradients are zero (so are their terms of every sum), so the
+        // results are the same bits. Every window of TrainingSet.fromWindows ends with such a step: a
+        // thirtieth of the work for the notebook's windows of 30.
+        int steps = 0;
+        for (int t = 0; t < length; t++) {
             for (int b = 0; b < rows; b++) {
                 inputs[t * rows + b] = data.input(order[from + b], t);
-                targets[t * rows + b] = data.target(order[from + b], t);
+                int target = data.target(order[from + b], t);
+                targets[t * rows + b] = target;
+                if (target != TrainingSet.NONE) {
+                    steps = t + 1;
+                }
             }
         }
         forward(parameters, rows, steps);

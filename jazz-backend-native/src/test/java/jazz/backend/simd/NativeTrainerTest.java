@@ -108,6 +108,45 @@ class NativeTrainerTest {
     }
 
     /**
+     * Steps at the end of the sequences without a target (the last step of every window) are left out of
+     * the computation; that changes no bit: two layers trained on sequences followed by two steps without
+     * a target end with the same losses and weights as trained on the sequences alone. A step with a
+     * target in one sequence is not left out: with one such target the results differ.
+     */
+    @Test
+    void stepsWithoutTargetsAtTheEndChangeNothing() {
+        TrainingSet cut = TestModels.sequences(40, 12, 15, 6);
+        int count = cut.count();
+        int length = cut.length() + 2;
+        int[] inputs = new int[count * length];
+        int[] targets = new int[count * length];
+        for (int i = 0; i < count; i++) {
+            for (int t = 0; t < length; t++) {
+                boolean extra = t >= cut.length();
+                inputs[i * length + t] = extra ? (i + t) % 15 : cut.input(i, t);
+                targets[i * length + t] = extra ? TrainingSet.NONE : cut.target(i, t);
+            }
+        }
+        TrainingSet[] sets = {new TrainingSet(count, length, inputs, targets), cut};
+        double[][] losses = new double[2][];
+        CanonicalWeights[] trained = new CanonicalWeights[2];
+        for (int run = 0; run < 2; run++) {
+            SequenceModel model = new NativeBackend(java.util.Map.of()).create(new ModelSpec(15, 24, 2), 42);
+            losses[run] = model.trainer(TrainingConfig.notebook(5).withEpochs(4)).fit(sets[run], null);
+            trained[run] = model.weights();
+        }
+        assertArrayEquals(losses[1], losses[0]);
+        assertTrue(trained[0].sameValues(trained[1]), "trailing steps without targets changed the weights");
+
+        targets[3 * length + length - 1] = 7;
+        SequenceModel model = new NativeBackend(java.util.Map.of()).create(new ModelSpec(15, 24, 2), 42);
+        double[] withTarget = model.trainer(TrainingConfig.notebook(5).withEpochs(4))
+                .fit(new TrainingSet(count, length, inputs, targets), null);
+        assertTrue(withTarget[0] > losses[0][0], "a target at the last step must add its loss");
+        assertFalse(model.weights().sameValues(trained[0]));
+    }
+
+    /**
      * Two epochs of one full-batch minibatch each: the weights move exactly as Keras's Adam with
      * time-based decay moves them, computed here in double precision from the reference gradient.
      */

@@ -65,6 +65,9 @@ final class BatchGradient {
                 }
             }
         }
+        if (steps == 0) {
+            return 0;
+        }
         forward(parameters, rows, steps);
         double loss = softmaxLoss(rows * steps, lossScale);
         backward(parameters, gradient, rows, steps);
@@ -173,7 +176,9 @@ final class BatchGradient {
                     Matmul.add(gradient, layout.inputKernel[0] + token * g, gradient, layout.bias[0], g);
                 }
             }
-            Matmul.multiplyAddTransposed(hiddens[l], 0, n, n, all, gateGradient, 0, g, gradient,
+            // From step 1 on: the zero state before step 0 adds nothing (its terms come first in every sum,
+            // so leaving them out changes no bit).
+            Matmul.multiplyAddTransposed(hiddens[l], block, n, n, all - rows, gateGradient, rows * g, g, gradient,
                     layout.recurrentKernel[l], scratch);
             if (l > 0) {
                 Matmul.multiplyAddTransposed(hiddens[l - 1], block, n, n, all, gateGradient, 0, g, gradient,

@@ -144,6 +144,15 @@ class NativeTrainerTest {
                 .fit(new TrainingSet(count, length, inputs, targets), null);
         assertTrue(withTarget[0] > losses[0][0], "a target at the last step must add its loss");
         assertFalse(model.weights().sameValues(trained[0]));
+
+        // No target at all: every step is left out, the loss is 0 and Adam's zero steps move nothing.
+        java.util.Arrays.fill(targets, TrainingSet.NONE);
+        SequenceModel idle = new NativeBackend(java.util.Map.of()).create(new ModelSpec(15, 24, 2), 42);
+        CanonicalWeights before = idle.weights();
+        double[] none = idle.trainer(TrainingConfig.notebook(5).withEpochs(2))
+                .fit(new TrainingSet(count, length, inputs, targets), null);
+        assertArrayEquals(new double[] {0, 0}, none);
+        assertTrue(idle.weights().sameValues(before));
     }
 
     /**

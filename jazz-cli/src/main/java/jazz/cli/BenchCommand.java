@@ -52,6 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     private static final long WARMUP_WINDOW_NANOS = 500_000_000L;
     private static final long WARMUP_MAX_NANOS = 15_000_000_000L;
     private static final int SAMPLES_PER_ROUND = 10;
+    private static final long RESUME_NANOS = 100_000_000L;
 
     @ParentCommand
     JazzCommand root;
@@ -128,14 +129,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             // The timed runs go round the backends, one run of each in turn, and so do the sampling rounds:
             // this machine's speed drifts by tens of percent over a minute, and a ratio of figures taken
-            // half a minute apart would carry that drift.
+            // half a minute apart would carry that drift. Each turn starts with a short untimed stretch of
+            // the same work (see Measured.resume).
             for (int r = 0; r < runs; r++) {
                 for (Measured m : measured) {
+                    m.resume(data);
                     m.timedRun(r, start, config, data);
                 }
             }
             for (int round = 0; round < Math.max(1, runs); round++) {
                 for (Measured m : measured) {
+                    m.resume(data);
                     m.sampleRound(round, start);
                 }
             }
@@ -155,6 +159,9 @@ final class BenchCommand implements Callable<Integer> {
     private final class Measured implements AutoCloseable {
         private final String id;
         private Backend backend;
+        /** A model kept for {@link #resume}, trained on and sampled from between the timed turns. */
+        private SequenceModel resumeModel;
+        private Trainer resumeTrainer;
         private String status = "available";
         private final double[] epochTimes = new double[runs * epochs];
         private final double[] firstEpochs = new double[runs];
@@ -171,10 +178,36 @@ final class BenchCommand implements Callable<Integer> {
                 backend = root.backends().open(id, Map.of());
                 long warmStart = System.nanoTime();
                 int warmEpochs = warmUp(backend, start, config, data);
+                resumeModel = backend.load(start);
+                resumeTrainer = resumeModel.trainer(config.withEpochs(Integer.MAX_VALUE));
+                resumeTrainer.epoch(data);
                 PrintWriter err = spec.commandLine().getErr();
                 err.printf(Locale.ROOT, "bench: %s warmed up: %d epochs in %.1f s%n", id, warmEpochs,
                         (System.nanoTime() - warmStart) / 1e9);
                 err.flush();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+
+        /**
+         * Brings the backend back to where its warm-up left it before one of its timed turns: after the
+         * other backends' turns its caches hold their data, and their worker threads may still be
+         * spinning on the cores (DL4J's right after its turn: the native backend's 5-epoch runs then took
+         * 3.2 to 4.3 ms per epoch instead of 1.1 to 1.5; three seconds' sleep instead still left them 12 %
+         * slower). So each turn starts with at least 0.1 s and two epochs of training on a model kept for
+         * it, untimed, then 10 sampled tokens.
+         */
+        void resume(TrainingSet data) {
+            if (backend == null) {
+                return;
+            }
+            try {
+                long begin = System.nanoTime();
+                for (int e = 0; e < 2 || System.nanoTime() - begin < RESUME_NANOS; e++) {
+                    resumeTrainer.epoch(data);
+                }
+                new TokenStream(resumeModel, SamplingConfig.argmax()).next(10);
             } catch (RuntimeException e) {
                 fail(e);
             }
@@ -238,6 +271,12 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public void close() {
+            if (resumeModel != null) {
+                SequenceModel m = resumeModel;
+                resumeModel = null;
+                resumeTrainer = null;
+                m.close();
+            }
             if (backend != null) {
                 Backend b = backend;
                 backend = null;

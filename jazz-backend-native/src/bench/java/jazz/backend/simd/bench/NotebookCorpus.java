@@ -47,9 +47,11 @@ final class NotebookCorpus {
      * Floating-point operations of one training epoch, counting only the products (2 per multiply-add):
      * per sequence and step, forward {@code 2n·4n} (recurrent) + {@code 2n·V} (dense), backward twice
      * that (input gradient and weight gradient of each); layers above the first add their input product.
+     * The last step of every window has no target, and the trainer leaves it out (since 2026-12-02; the
+     * figures before counted, and computed, all {@code LENGTH} steps).
      */
     static double flopsPerEpoch(int hidden, int layers) {
         double perStep = 3.0 * (2.0 * hidden * 4 * hidden * (2 * layers - 1) + 2.0 * hidden * VOCABULARY);
-        return perStep * WINDOWS * LENGTH;
+        return perStep * WINDOWS * (LENGTH - 1);
     }
 }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "training tokens/s, 50-token sampling latency, final loss, peak heap, and each",
                 "time's ratio to the fastest backend. The timed runs take turns: one run of",
                 "each backend, then the next round, so that a machine whose speed drifts",
-                "touches every backend alike."})
+                "touches every backend alike; each turn starts with 0.1 s of untimed training."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int WARMUP_EPOCHS = 20;

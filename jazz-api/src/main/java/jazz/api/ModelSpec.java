@@ -68,4 +68,19 @@ public record ModelSpec(int vocabularySize, int hiddenSize, int layers) {
         }
         return total + (long) hiddenSize * vocabularySize + vocabularySize;
     }
+
+    /**
+     * Written out rather than the record's generated one, whose first call in a JVM builds its method
+     * handles (about 40 ms on the development machine, while a backend loads its first model).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ModelSpec m && vocabularySize == m.vocabularySize && hiddenSize == m.hiddenSize
+                && layers == m.layers;
+    }
+
+    @Override
+    public int hashCode() {
+        return (vocabularySize * 31 + hiddenSize) * 31 + layers;
+    }
 }

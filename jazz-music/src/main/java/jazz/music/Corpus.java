@@ -64,7 +64,9 @@ public final class Corpus {
         for (Measure m : measures) {
             List<GrammarToken> encoded = GrammarEncoder.encode(m);
             perMeasure.add(encoded);
-            encoded.forEach(t -> all.add(t.toString()));
+            for (GrammarToken t : encoded) {
+                all.add(t.toString());
+            }
         }
         this.measureTokens = List.copyOf(perMeasure);
         this.tokens = List.copyOf(all);
@@ -73,7 +75,10 @@ public final class Corpus {
         for (int i = 0; i < vocabulary.size(); i++) {
             index.put(vocabulary.get(i), i);
         }
-        this.indices = all.stream().mapToInt(index::get).toArray();
+        this.indices = new int[all.size()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = index.get(all.get(i));
+        }
         this.progression = progressionOf(measures);
         this.heldOut = heldOut.clone();
         this.segmentMeasures = segmentMeasures.clone();

@@ -28,8 +28,13 @@ public final class IntervalName {
         int octaves = s / 7;
         int simple = s % 7;
         int deviation = semis - 12 * octaves - REFERENCE[simple];
-        String quality = quality(PERFECT[simple], deviation);
-        return quality + (descending ? "-" : "") + (s + 1);
+        // A builder rather than string concatenation or a stream below: this runs while the first corpus
+        // of a JVM is read, where each first use of those costs milliseconds of method-handle set-up.
+        StringBuilder name = new StringBuilder(6).append(quality(PERFECT[simple], deviation));
+        if (descending) {
+            name.append('-');
+        }
+        return name.append(s + 1).toString();
     }
 
     /**
@@ -72,7 +77,7 @@ public final class IntervalName {
         String quality = name.substring(0, i);
         boolean descending = i < name.length() && name.charAt(i) == '-';
         String digits = name.substring(descending ? i + 1 : i);
-        if (quality.isEmpty() || digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+        if (quality.isEmpty() || digits.isEmpty() || digits.length() > 3 || !allDigits(digits)) {
             throw new IllegalArgumentException("not an interval name: '" + name + "'");
         }
         int number = Integer.parseInt(digits);
@@ -84,6 +89,15 @@ public final class IntervalName {
         int deviation = deviation(PERFECT[simple], quality, name);
         int semis = 12 * (s / 7) + REFERENCE[simple] + deviation;
         return descending ? -semis : semis;
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String quality(boolean perfect, int deviation) {
@@ -104,7 +118,10 @@ public final class IntervalName {
 
     private static int deviation(boolean perfect, String quality, String name) {
         char q = quality.charAt(0);
-        boolean same = quality.chars().allMatch(c -> c == q);
+        boolean same = true;
+        for (int i = 1; i < quality.length(); i++) {
+            same &= quality.charAt(i) == q;
+        }
         if (!same || ((q == 'P' || q == 'M' || q == 'm') && quality.length() > 1)) {
             throw new IllegalArgumentException("not an interval name: '" + name + "'");
         }

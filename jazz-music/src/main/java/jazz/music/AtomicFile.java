@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jazz.api.BadInputException;
 
@@ -25,6 +28,8 @@ public final class AtomicFile {
 
     /** Temporary files being written now: removed if the JVM is stopped (Ctrl-C) before the rename. */
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    /** Numbers the temporary files of this JVM. */
+    private static final AtomicLong TEMPORARIES = new AtomicLong();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -42,8 +47,36 @@ public final class AtomicFile {
     }
 
     /**
-     * Temporary files are created private (rw-------); give the result the old file's permissions, or
-     * the usual rw-r--r-- for a new one, as a plain write would have.
+     * Creates {@code .NAME.N.tmp} in the folder, the first N from this JVM's count that no other file has
+     * (the file is created only if it did not exist, so two writers, or a file left by a killed one, never
+     * share a name). Not {@code Files.createTempFile}, whose random names start the JDK's
+     * {@code SecureRandom} (its providers and seeding, about a hundred classes) the first time a JVM
+     * writes a file: tens of milliseconds at the end of every {@code jazz train}. Built without string
+     * concatenation for the same reason.
+     */
+    /** How many temporary names this JVM has tried so far (for tests). */
+    static long temporaryNamesTried() {
+        return TEMPORARIES.get();
+    }
+
+    private static Path createTemporary(Path folder, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve(new StringBuilder(name.length() + 24).append('.').append(name).append('.')
+                    .append(TEMPORARIES.incrementAndGet()).append(".tmp").toString());
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 1000) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Give the result the old file's permissions, or the usual rw-r--r-- for a new one, as a plain
+     * write would have.
      */
     private static void keepPermissions(Path temp, Path target) throws IOException {
         try {
@@ -96,9 +129,9 @@ public final class AtomicFile {
         }
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+            temp = createTemporary(folder, absolute.getFileName().toString());
             IN_FLIGHT.add(temp);
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             keepPermissions(temp, absolute);

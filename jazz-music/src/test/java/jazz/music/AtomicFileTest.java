@@ -28,6 +28,24 @@ class AtomicFileTest {
         }
     }
 
+    /** The temporary file's name is the next free one: files in the way (another writer's) stay untouched. */
+    @Test
+    void temporaryNamesInUseAreSkippedAndLeftAlone() throws Exception {
+        Path file = dir.resolve("model.jazz");
+        long next = AtomicFile.temporaryNamesTried() + 1;
+        for (long n = next; n < next + 5; n++) {
+            Files.write(dir.resolve(".model.jazz." + n + ".tmp"), new byte[] {(byte) n});
+        }
+        AtomicFile.write(file, new byte[] {9, 9});
+        assertArrayEquals(new byte[] {9, 9}, Files.readAllBytes(file));
+        for (long n = next; n < next + 5; n++) {
+            assertArrayEquals(new byte[] {(byte) n}, Files.readAllBytes(dir.resolve(".model.jazz." + n + ".tmp")));
+        }
+        try (var list = Files.list(dir)) {
+            assertTrue(list.count() == 6, "only the target and the five files in the way");
+        }
+    }
+
     @Test
     void aFolderOrAMissingFolderIsBadInputNamingThePath() throws Exception {
         BadInputException folder = assertThrows(BadInputException.class, () -> AtomicFile.write(dir, new byte[] {1}));

@@ -87,8 +87,11 @@ public record GrammarToken(ToneType type, double duration, String upper, String 
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(24).append(type.name()).append(',')
-                .append(new BigDecimal(Double.toString(duration)).setScale(3, RoundingMode.HALF_UP).toPlainString());
+        StringBuilder text = new StringBuilder(24).append(type.name()).append(',');
+        if (Double.doubleToRawLongBits(duration) == Long.MIN_VALUE) {
+            text.append('-'); // -0.0, which the formatter writes with its sign and BigDecimal drops
+        }
+        text.append(new BigDecimal(Double.toString(duration)).setScale(3, RoundingMode.HALF_UP).toPlainString());
         if (upper != null) {
             text.append(",<").append(upper).append(',').append(lower).append('>');
         }

@@ -25,7 +25,7 @@ class GrammarTokenTest {
             }
         }
         // Halves at the fourth decimal, whose nearest doubles lie either side of the half.
-        for (double d : new double[] {0.0005, 1.0005, 2.0005, 0.0625, 0.1875, 1.0625, 2.3125, 63.9995, 0.9995, 9.9995}) {
+        for (double d : new double[] {-0.0, 1e-9, 0.0005, 1.0005, 2.0005, 0.0625, 0.1875, 1.0625, 2.3125, 63.9995, 0.9995, 9.9995}) {
             check(d);
         }
         SplittableRandom random = new SplittableRandom(3);

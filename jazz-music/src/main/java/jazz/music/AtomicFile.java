@@ -46,6 +46,11 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** How many temporary names this JVM has tried so far (for tests). */
+    static long temporaryNamesTried() {
+        return TEMPORARIES.get();
+    }
+
     /**
      * Creates {@code .NAME.N.tmp} in the folder, the first N from this JVM's count that no other file has
      * (the file is created only if it did not exist, so two writers, or a file left by a killed one, never
@@ -54,11 +59,6 @@ public final class AtomicFile {
      * writes a file: tens of milliseconds at the end of every {@code jazz train}. Built without string
      * concatenation for the same reason.
      */
-    /** How many temporary names this JVM has tried so far (for tests). */
-    static long temporaryNamesTried() {
-        return TEMPORARIES.get();
-    }
-
     private static Path createTemporary(Path folder, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path temp = folder.resolve(new StringBuilder(name.length() + 24).append('.').append(name).append('.')

@@ -46,26 +46,30 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** A temporary file just created, and the stream that writes it. */
+    private record Temporary(Path path, OutputStream out) {
+    }
+
     /** How many temporary names this JVM has tried so far (for tests). */
     static long temporaryNamesTried() {
         return TEMPORARIES.get();
     }
 
     /**
-     * Creates {@code .NAME.N.tmp} in the folder, the first N from this JVM's count that no other file has
+     * Creates and opens {@code .NAME.N.tmp} in the folder, the first N from this JVM's count that no other file has
      * (the file is created only if it did not exist, so two writers, or a file left by a killed one, never
      * share a name). Not {@code Files.createTempFile}, whose random names start the JDK's
      * {@code SecureRandom} (its providers and seeding, about a hundred classes) the first time a JVM
      * writes a file: tens of milliseconds at the end of every {@code jazz train}. Built without string
      * concatenation for the same reason.
      */
-    private static Path createTemporary(Path folder, String name) throws IOException {
+    private static Temporary createTemporary(Path folder, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path temp = folder.resolve(new StringBuilder(name.length() + 24).append('.').append(name).append('.')
                     .append(TEMPORARIES.incrementAndGet()).append(".tmp").toString());
             try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
+                return new Temporary(temp, Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE));
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 1000) {
                     throw e;
@@ -129,9 +133,10 @@ public final class AtomicFile {
         }
         Path temp = null;
         try {
-            temp = createTemporary(folder, absolute.getFileName().toString());
+            Temporary created = createTemporary(folder, absolute.getFileName().toString());
+            temp = created.path();
             IN_FLIGHT.add(temp);
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+            try (OutputStream out = created.out()) {
                 content.writeTo(out);
             }
             keepPermissions(temp, absolute);

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import jazz.api.BackendUnavailableException;
@@ -20,8 +21,6 @@ import picocli.CommandLine.ParseResult;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Learns a jazz soloist's style from MIDI and improvises new solos over chord changes",
                 "with an LSTM, on interchangeable backends (native, dl4j, tf, tf-gpu, plugins)."},
-        subcommands = {GenerateCommand.class, TrainCommand.class, CorpusCommand.class, InfoCommand.class,
-                RenderCommand.class, AnalyzeCommand.class, BackendsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Backend choice: --backend, else -Djazz.backend, else JAZZ_BACKEND, else native.",
                 "Exit codes: 0 ok, 2 bad input or usage, 1 internal failure."})
 public final class JazzCommand implements Runnable {
@@ -71,12 +70,77 @@ public final class JazzCommand implements Runnable {
         return Backends.chosenId(backend);
     }
 
+    /** The sub-commands' names, in the order the usage help lists them. */
+    static final List<String> SUBCOMMANDS =
+            List.of("generate", "train", "corpus", "info", "render", "analyze", "backends", "bench", "help");
+
+    /** The root options that take a value as the next argument. */
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("--backend", "--plugin-dir");
+
+    /** The command line with every sub-command: for usage help, completion and tests of the whole tree. */
     static CommandLine commandLine() {
+        return build(null);
+    }
+
+    /**
+     * The command line for these arguments: with only the sub-command they name, when they name one
+     * other than {@code help}, else with all. Picocli reads every option and annotation of each command
+     * it is given when it is built, about 0.1 s of a fresh JVM's start for the eight that a run does not
+     * use; a run sees the same commands, options, messages and exit codes either way.
+     *
+     * @param args the arguments about to be executed
+     * @return a command line to execute them with
+     */
+    static CommandLine commandLine(String... args) {
+        String named = subcommandNamed(args);
+        return build(named == null || named.equals("help") ? null : named);
+    }
+
+    /**
+     * The first argument that is not a root option or an option's value, when it is a sub-command's
+     * name; null otherwise (no such argument, an unknown word, an argument file or {@code --}).
+     */
+    static String subcommandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (OPTIONS_WITH_VALUES.contains(arg)) {
+                i++;
+            } else if (arg.equals("--") || arg.startsWith("@")) {
+                return null;
+            } else if (!arg.startsWith("-")) {
+                return SUBCOMMANDS.contains(arg) ? arg : null;
+            }
+        }
+        return null;
+    }
+
+    /** The root command with the named sub-command, or all of them when {@code only} is null. */
+    private static CommandLine build(String only) {
         CommandLine cl = new CommandLine(new JazzCommand());
+        for (String name : SUBCOMMANDS) {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setExecutionStrategy(JazzCommand::execute);
         cl.setExecutionExceptionHandler(JazzCommand::failed);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "generate": return new GenerateCommand();
+            case "train": return new TrainCommand();
+            case "corpus": return new CorpusCommand();
+            case "info": return new InfoCommand();
+            case "render": return new RenderCommand();
+            case "analyze": return new AnalyzeCommand();
+            case "backends": return new BackendsCommand();
+            case "bench": return new BenchCommand();
+            case "help": return new CommandLine.HelpCommand();
+            default: throw new IllegalArgumentException("no sub-command " + name);
+        }
     }
 
     /** Checks an explicitly named backend before any command runs; an unknown one is a usage error. */

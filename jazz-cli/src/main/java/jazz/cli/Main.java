@@ -24,7 +24,7 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String... args) {
-        return JazzCommand.commandLine().execute(args);
+        return JazzCommand.commandLine(args).execute(args);
     }
 
     static CommandLine commandLine() {

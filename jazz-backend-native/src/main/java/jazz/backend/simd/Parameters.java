@@ -23,11 +23,6 @@ final class Parameters {
     final float[][] recurrentTransposedPacked;
     final float[][] inputTransposed;
     final float[] denseTransposed;
-    /**
-     * Gather offsets for {@link Matmul#transpose}, one array per copy: the update refreshes different
-     * copies on different threads at once.
-     */
-    private final int[][] offsets;
 
     Parameters(ParameterLayout layout) {
         this.layout = layout;
@@ -42,7 +37,6 @@ final class Parameters {
             inputTransposed[l] = new float[layout.gates * n];
         }
         denseTransposed = new float[layout.paddedVocabulary * n];
-        offsets = new int[2 * layers + 1][Matmul.lanes()];
     }
 
     /** Copies canonical weights in, checking that their spec is this model's. */
@@ -98,7 +92,7 @@ final class Parameters {
     /** Recomputes the copies of layer {@code l}'s recurrent kernel. */
     void refreshRecurrent(int l) {
         int n = layout.hidden;
-        Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0, offsets[2 * l]);
+        Matmul.transpose(values, layout.recurrentKernel[l], n, layout.gates, recurrentTransposed[l], 0);
         Matmul.pack(values, layout.recurrentKernel[l], n, layout.gates, recurrentPacked[l]);
         Matmul.pack(recurrentTransposed[l], 0, layout.gates, n, recurrentTransposedPacked[l]);
     }
@@ -106,14 +100,12 @@ final class Parameters {
     /** Recomputes the copy of layer {@code l}'s input kernel (none for the first layer, whose input is a gather). */
     void refreshInput(int l) {
         if (l > 0) {
-            Matmul.transpose(values, layout.inputKernel[l], layout.hidden, layout.gates, inputTransposed[l], 0,
-                    offsets[2 * l + 1]);
+            Matmul.transpose(values, layout.inputKernel[l], layout.hidden, layout.gates, inputTransposed[l], 0);
         }
     }
 
     /** Recomputes the copy of the dense kernel. */
     void refreshDense() {
-        Matmul.transpose(values, layout.denseKernel, layout.hidden, layout.paddedVocabulary, denseTransposed, 0,
-                offsets[offsets.length - 1]);
+        Matmul.transpose(values, layout.denseKernel, layout.hidden, layout.paddedVocabulary, denseTransposed, 0);
     }
 }

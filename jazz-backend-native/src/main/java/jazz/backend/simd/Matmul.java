@@ -575,6 +575,96 @@ final class Matmul {
     }
 
     /**
+     * {@link #multiplyAddRow} reading {@code b}'s column panels from {@code packed} (see {@link #pack}),
+     * where each panel's rows lie next to each other: one row of the sampler's products streams through
+     * contiguous memory instead of {@code k} rows {@code n} apart, four panels (eight vectors of
+     * {@code c}, eight independent FMA chains) at a time, then two and one; the columns past the last
+     * panel are read from {@code b}. Same bits as {@link #multiplyAddRow}: each element is one chain of
+     * fused multiply-adds in the order of p.
+     */
+    static void multiplyAddRowPacked(float[] a, int aOff, int k, float[] b, int bOff, float[] packed, int n,
+                                     float[] c, int cOff) {
+        int panels = (n - n % (2 * L)) / (2 * L);
+        int size = 2 * L * k;
+        int q = 0;
+        for (; q + 4 <= panels; q += 4) {
+            int c0 = cOff + q * 2 * L;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            FloatVector s4 = FloatVector.fromArray(S, c, c0 + 4 * L);
+            FloatVector s5 = FloatVector.fromArray(S, c, c0 + 5 * L);
+            FloatVector s6 = FloatVector.fromArray(S, c, c0 + 6 * L);
+            FloatVector s7 = FloatVector.fromArray(S, c, c0 + 7 * L);
+            for (int p = 0, r = q * size; p < k; p++, r += 2 * L) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, packed, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, packed, r + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, packed, r + size), s2);
+                s3 = x.fma(FloatVector.fromArray(S, packed, r + size + L), s3);
+                s4 = x.fma(FloatVector.fromArray(S, packed, r + 2 * size), s4);
+                s5 = x.fma(FloatVector.fromArray(S, packed, r + 2 * size + L), s5);
+                s6 = x.fma(FloatVector.fromArray(S, packed, r + 3 * size), s6);
+                s7 = x.fma(FloatVector.fromArray(S, packed, r + 3 * size + L), s7);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+            s4.intoArray(c, c0 + 4 * L);
+            s5.intoArray(c, c0 + 5 * L);
+            s6.intoArray(c, c0 + 6 * L);
+            s7.intoArray(c, c0 + 7 * L);
+        }
+        for (; q + 2 <= panels; q += 2) {
+            int c0 = cOff + q * 2 * L;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector s2 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            FloatVector s3 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            for (int p = 0, r = q * size; p < k; p++, r += 2 * L) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, packed, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, packed, r + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, packed, r + size), s2);
+                s3 = x.fma(FloatVector.fromArray(S, packed, r + size + L), s3);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+            s2.intoArray(c, c0 + 2 * L);
+            s3.intoArray(c, c0 + 3 * L);
+        }
+        for (; q < panels; q++) {
+            int c0 = cOff + q * 2 * L;
+            FloatVector s0 = FloatVector.fromArray(S, c, c0);
+            FloatVector s1 = FloatVector.fromArray(S, c, c0 + L);
+            for (int p = 0, r = q * size; p < k; p++, r += 2 * L) {
+                FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+                s0 = x.fma(FloatVector.fromArray(S, packed, r), s0);
+                s1 = x.fma(FloatVector.fromArray(S, packed, r + L), s1);
+            }
+            s0.intoArray(c, c0);
+            s1.intoArray(c, c0 + L);
+        }
+        int j = panels * 2 * L;
+        for (; j + L <= n; j += L) {
+            FloatVector s0 = FloatVector.fromArray(S, c, cOff + j);
+            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
+                s0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, r), s0);
+            }
+            s0.intoArray(c, cOff + j);
+        }
+        for (; j < n; j++) {
+            float sum = c[cOff + j];
+            for (int p = 0; p < k; p++) {
+                sum = Math.fma(a[aOff + p], b[bOff + p * n + j], sum);
+            }
+            c[cOff + j] = sum;
+        }
+    }
+
+    /**
      * {@code t[cols][rows] = a[rows][cols]ᵀ}: lets weight gradients and backward products reuse
      * {@link #multiplyAdd}. In panels of up to 32 rows of {@code a} (fewer for long rows, so that a panel
      * stays within about 32 KB): each row of {@code t} is written in one contiguous run per panel while

@@ -55,12 +55,14 @@ final class NativeSampler implements Sampler {
             } else if (input != TrainingSet.NONE) {
                 Matmul.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
             }
-            Matmul.multiplyAdd(hidden[l], 0, 1, n, w, layout.recurrentKernel[l], g, gates, 0);
+            Matmul.multiplyAddRowPacked(hidden[l], 0, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l], g,
+                    gates, 0);
             CellKernels.activateGates(gates, 0, 1, n, layout.gatePattern);
             CellKernels.stateAndOutput(gates, 0, cell[l], 0, 0, tanhCell, 0, hidden[l], 0, 1, n);
         }
         System.arraycopy(w, layout.denseBias, logits, 0, layout.paddedVocabulary);
-        Matmul.multiplyAdd(hidden[hidden.length - 1], 0, 1, n, w, layout.denseKernel, layout.paddedVocabulary, logits, 0);
+        Matmul.multiplyAddRowPacked(hidden[hidden.length - 1], 0, n, w, layout.denseKernel, parameters.densePacked,
+                layout.paddedVocabulary, logits, 0);
         return Arrays.copyOf(logits, layout.vocabulary);
     }
 

@@ -245,7 +245,7 @@ final class ParallelGradient {
                         Copies.RECURRENT, l, recurrent + 4L * layout.hidden * layout.gates);
             }
             pieces[2 * layers] = new Piece(layout.denseKernel, layout.size, Copies.DENSE, 0,
-                    (long) (layout.size - layout.denseKernel) * 3);
+                    (long) (layout.size - layout.denseKernel) * 4);
             Arrays.sort(pieces, (x, y) -> Long.compare(y.cost, x.cost));
             return pieces;
         }

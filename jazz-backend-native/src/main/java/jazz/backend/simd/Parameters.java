@@ -11,7 +11,8 @@ import jazz.api.LstmLayerWeights;
  * A model's weights in the native layout ({@link ParameterLayout}), plus transposed copies of the
  * kernels that the backward pass multiplies by: {@code Whᵀ [4n][n]}, {@code Wxᵀ [4n][n]} for layers above
  * the first, and {@code Wyᵀ [Vp][n]}, and the recurrent kernel and its transpose packed for the
- * products inside the time loops. The copies are refreshed after each update.
+ * products inside the time loops (and for the sampler, with the dense kernel). The copies are refreshed
+ * after each update.
  */
 final class Parameters {
 
@@ -23,6 +24,8 @@ final class Parameters {
     final float[][] recurrentTransposedPacked;
     final float[][] inputTransposed;
     final float[] denseTransposed;
+    /** {@code Wy} in {@link Matmul#pack}'s form, for the sampler's one-row products. */
+    final float[] densePacked;
 
     Parameters(ParameterLayout layout) {
         this.layout = layout;
@@ -37,6 +40,7 @@ final class Parameters {
             inputTransposed[l] = new float[layout.gates * n];
         }
         denseTransposed = new float[layout.paddedVocabulary * n];
+        densePacked = new float[Matmul.packedLength(n, layout.paddedVocabulary)];
     }
 
     /** Copies canonical weights in, checking that their spec is this model's. */
@@ -104,8 +108,9 @@ final class Parameters {
         }
     }
 
-    /** Recomputes the copy of the dense kernel. */
+    /** Recomputes the copies of the dense kernel. */
     void refreshDense() {
         Matmul.transpose(values, layout.denseKernel, layout.hidden, layout.paddedVocabulary, denseTransposed, 0);
+        Matmul.pack(values, layout.denseKernel, layout.hidden, layout.paddedVocabulary, densePacked);
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The products against a plain double-precision sum, on shapes that reach each path (register blocks
  * and leftover rows, whole panels, a leftover vector and scalar columns), and the one-row product and
  * the products from a packed right-hand side and from a left operand stored transposed against the
- * blocked one bit for bit: a row must not depend on which path computed it.
+ * blocked one bit for bit (rows also from the packed right-hand side): a row must not depend on which
+ * path computed it.
  */
 class MatmulTest {
 
@@ -27,7 +28,7 @@ class MatmulTest {
 
     @ParameterizedTest
     @CsvSource({"1, 5, 3", "3, 7, 16", "4, 1, 16", "5, 9, 33", "16, 64, 256", "17, 300, 88", "9, 700, 21", "64, 480, 45",
-            "14, 64, 256", "6, 256, 64", "30, 20, 40", "10, 33, 70", "12, 9, 32"})
+            "14, 64, 256", "6, 256, 64", "30, 20, 40", "10, 33, 70", "12, 9, 32", "2, 10, 224", "3, 5, 400"})
     void productsMatchDoublePrecisionAndTheirRows(int m, int k, int n) {
         float[] a = random(m * k, m + k);
         float[] b = random(k * n, n + 1);
@@ -54,6 +55,11 @@ class MatmulTest {
         float[] fromPacked = c.clone();
         Matmul.multiplyAddPacked(a, 0, m, k, b, 0, packed, n, fromPacked, 0);
         assertArrayEquals(product, fromPacked, "the packed right-hand side gives the same bits");
+        float[] rowsFromPacked = c.clone();
+        for (int i = 0; i < m; i++) {
+            Matmul.multiplyAddRowPacked(a, i * k, k, b, 0, packed, n, rowsFromPacked, i * n);
+        }
+        assertArrayEquals(product, rowsFromPacked, "rows from the packed right-hand side give the same bits");
         // a stored transposed, as the first m columns of k rows m + 5 floats long, after 3 other floats.
         float[] transposed = new float[3 + k * (m + 5)];
         for (int i = 0; i < m; i++) {

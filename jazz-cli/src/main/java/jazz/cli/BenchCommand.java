@@ -44,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "training tokens/s, 50-token sampling latency, final loss, peak heap, and each",
                 "time's ratio to the fastest backend. The timed runs take turns: one run of",
                 "each backend, then the next round, so that a machine whose speed drifts",
-                "touches every backend alike; each turn starts with 0.1 s of untimed training."})
+                "touches every backend alike; each turn starts with 0.1 s of untimed training",
+                "(longer, up to 1 s, until the JIT has been quiet for 50 ms)."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final int WARMUP_EPOCHS = 20;
@@ -53,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     private static final long WARMUP_MAX_NANOS = 15_000_000_000L;
     private static final int SAMPLES_PER_ROUND = 10;
     private static final long RESUME_NANOS = 100_000_000L;
+    /** How long the JIT must have finished no compilation before a timed turn starts. */
+    private static final long RESUME_QUIET_NANOS = 50_000_000L;
+    /** The longest a turn waits for that quiet. */
+    private static final long RESUME_MAX_NANOS = 1_000_000_000L;
 
     @ParentCommand
     JazzCommand root;
@@ -196,7 +201,11 @@ final class BenchCommand implements Callable<Integer> {
          * spinning on the cores (DL4J's right after its turn: the native backend's 5-epoch runs then took
          * 3.2 to 4.3 ms per epoch instead of 1.1 to 1.5; three seconds' sleep instead still left them 12 %
          * slower). So each turn starts with at least 0.1 s and two epochs of training on a model kept for
-         * it, untimed, then 10 sampled tokens.
+         * it, untimed, then 10 sampled tokens. The training goes on (up to 1 s) until the JIT has finished
+         * no compilation for 50 ms: TensorFlow's turns build a graph per model in Java, code that the JIT
+         * is still compiling round after round, and its compiler thread then took a core from the next
+         * turn (native 5-epoch runs right after a TensorFlow turn: 3.8 to 6.5 ms per epoch in many runs
+         * instead of 1.1 to 1.4).
          */
         void resume(TrainingSet data) {
             if (backend == null) {
@@ -204,8 +213,20 @@ final class BenchCommand implements Callable<Integer> {
             }
             try {
                 long begin = System.nanoTime();
-                for (int e = 0; e < 2 || System.nanoTime() - begin < RESUME_NANOS; e++) {
+                long compiled = compilationMillis();
+                long quietSince = begin;
+                for (int e = 0; ; e++) {
                     resumeTrainer.epoch(data);
+                    long now = System.nanoTime();
+                    long total = compilationMillis();
+                    if (total != compiled) {
+                        compiled = total;
+                        quietSince = now;
+                    }
+                    if (e >= 1 && now - begin >= RESUME_NANOS
+                            && (now - quietSince >= RESUME_QUIET_NANOS || now - begin >= RESUME_MAX_NANOS)) {
+                        break;
+                    }
                 }
                 new TokenStream(resumeModel, SamplingConfig.argmax()).next(10);
             } catch (RuntimeException e) {
@@ -283,6 +304,12 @@ final class BenchCommand implements Callable<Integer> {
                 b.close();
             }
         }
+    }
+
+    /** The JVM's running total of JIT compilation time, or 0 where the JVM does not report it. */
+    private static long compilationMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     /**

@@ -174,13 +174,44 @@ public final class Backends {
      * @return its entry, if any
      */
     public Optional<BackendEntry> find(String id) {
+        return Optional.ofNullable(entry(id)).map(LazyEntry::get);
+    }
+
+    /** The entry of an id, the boot layer's first; null if none. */
+    private LazyEntry entry(String id) {
         String wanted = id.trim().toLowerCase(Locale.ROOT);
         for (LazyEntry e : boot) {
             if (e.id().equalsIgnoreCase(wanted)) {
-                return Optional.of(e.get());
+                return e;
             }
         }
-        return all().stream().filter(e -> e.id().equalsIgnoreCase(wanted)).findFirst().map(LazyEntry::get);
+        return all().stream().filter(e -> e.id().equalsIgnoreCase(wanted)).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether a backend of this id was found (case-insensitively), whatever its status; asks no
+     * availability. Reads the plugin folders only when the boot layer does not provide it.
+     *
+     * @param id the id
+     * @return whether there is an entry
+     */
+    public boolean has(String id) {
+        return entry(id) != null;
+    }
+
+    /**
+     * Starts asking a backend's availability in the background, so that the check (for the native
+     * backend, the Vector API's start-up, about 40 ms in a fresh JVM) overlaps the caller's own work, such as
+     * reading MIDI; {@link #find}, {@link #require} and {@link #open} then wait for it. Does nothing for an
+     * unknown id or one asked already.
+     *
+     * @param id the id
+     */
+    public void prepare(String id) {
+        LazyEntry e = entry(id);
+        if (e != null) {
+            e.start();
+        }
     }
 
     /**
@@ -260,7 +291,7 @@ public final class Backends {
 
     /**
      * One entry, known from the start or once its provider's availability has been asked: the first time
-     * it is needed, and only once.
+     * it is needed (or {@link Backends#prepare prepared}), and only once.
      */
     private static final class LazyEntry {
         private final String id;
@@ -268,6 +299,7 @@ public final class Backends {
         private final String location;
         private BackendProvider provider;
         private BackendEntry entry;
+        private Check check;
 
         LazyEntry(BackendEntry entry) {
             this.id = entry.id();
@@ -287,9 +319,18 @@ public final class Backends {
             return id;
         }
 
+        /** Starts the availability check in the background unless it has been asked already. */
+        synchronized void start() {
+            if (entry == null && check == null) {
+                check = new Check(provider, id);
+            }
+        }
+
         synchronized BackendEntry get() {
             if (entry == null) {
-                entry = ask(provider, id, description, location);
+                start();
+                entry = check.await(provider, id, description, location);
+                check = null;
                 provider = null;
             }
             return entry;
@@ -428,42 +469,56 @@ public final class Backends {
         }
     }
 
-    /** Asks a provider whether it can run here, time-boxed. */
-    private static BackendEntry ask(BackendProvider provider, String id, String description, String location) {
-        FutureTask<Availability> task = new FutureTask<>(() -> {
-            ClassLoader previous = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(provider.getClass().getClassLoader());
+    /**
+     * A provider's availability check, running on a daemon thread of its own from its creation, and
+     * time-boxed from then: {@code jazz.availability.timeout.ms}, 10 s by default.
+     */
+    private static final class Check {
+        private final FutureTask<Availability> task;
+        private final Thread thread;
+        private final long started = System.nanoTime();
+
+        Check(BackendProvider provider, String id) {
+            task = new FutureTask<>(() -> {
+                ClassLoader previous = Thread.currentThread().getContextClassLoader();
+                Thread.currentThread().setContextClassLoader(provider.getClass().getClassLoader());
+                try {
+                    return provider.availability();
+                } finally {
+                    Thread.currentThread().setContextClassLoader(previous);
+                }
+            });
+            thread = new Thread(task, "jazz-availability-" + id);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits for the answer (what is left of the time box) and makes the entry of it. */
+        BackendEntry await(BackendProvider provider, String id, String description, String location) {
+            long timeoutMs = Long.getLong(AVAILABILITY_TIMEOUT_PROPERTY, 10_000);
+            long left = TimeUnit.MILLISECONDS.toNanos(timeoutMs) - (System.nanoTime() - started);
             try {
-                return provider.availability();
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
-            }
-        });
-        long timeoutMs = Long.getLong(AVAILABILITY_TIMEOUT_PROPERTY, 10_000);
-        Thread thread = new Thread(task, "jazz-availability-" + id);
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            Availability a = task.get(timeoutMs, TimeUnit.MILLISECONDS);
-            if (a == null) {
-                return new BackendEntry(id, BackendStatus.BROKEN, "availability check returned nothing", description,
+                Availability a = task.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                if (a == null) {
+                    return new BackendEntry(id, BackendStatus.BROKEN, "availability check returned nothing", description,
+                            location, null, null);
+                }
+                return a.available()
+                        ? new BackendEntry(id, BackendStatus.AVAILABLE, null, description, location, a.device(), provider)
+                        : new BackendEntry(id, BackendStatus.UNAVAILABLE, a.reason() == null ? "no reason given"
+                                : a.reason(), description, location, null, provider);
+            } catch (TimeoutException e) {
+                thread.interrupt();
+                return new BackendEntry(id, BackendStatus.BROKEN, "availability check did not answer within "
+                        + timeoutMs + " ms", description, location, null, null);
+            } catch (ExecutionException e) {
+                return new BackendEntry(id, BackendStatus.BROKEN, "availability check failed: " + message(e.getCause()),
+                        description, location, null, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new BackendEntry(id, BackendStatus.BROKEN, "interrupted while checking availability", description,
                         location, null, null);
             }
-            return a.available()
-                    ? new BackendEntry(id, BackendStatus.AVAILABLE, null, description, location, a.device(), provider)
-                    : new BackendEntry(id, BackendStatus.UNAVAILABLE, a.reason() == null ? "no reason given" : a.reason(),
-                            description, location, null, provider);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            return new BackendEntry(id, BackendStatus.BROKEN, "availability check did not answer within "
-                    + timeoutMs + " ms", description, location, null, null);
-        } catch (ExecutionException e) {
-            return new BackendEntry(id, BackendStatus.BROKEN, "availability check failed: " + message(e.getCause()),
-                    description, location, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new BackendEntry(id, BackendStatus.BROKEN, "interrupted while checking availability", description,
-                    location, null, null);
         }
     }
 

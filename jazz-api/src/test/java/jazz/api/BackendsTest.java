@@ -1,6 +1,8 @@
 package jazz.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import jazz.api.fixtures.FixtureProvider;
+import jazz.api.fixtures.GatedAvailabilityProvider;
 import jazz.api.fixtures.HangingAvailabilityProvider;
 import jazz.api.fixtures.MissingDependencyProvider;
 import jazz.api.fixtures.ThrowingAvailabilityProvider;
@@ -18,6 +21,7 @@ import jazz.api.spi.Backend;
 import jazz.api.testing.PluginJars;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackendsTest {
@@ -114,6 +118,37 @@ class BackendsTest {
             assertTrue(hanging.reason().contains("did not answer within 300 ms"), hanging.reason());
         } finally {
             System.clearProperty(Backends.AVAILABILITY_TIMEOUT_PROPERTY);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aPreparedCheckRunsInTheBackgroundWhileTheCallerGoesOn() throws Exception {
+        Path root = Files.createTempDirectory(plugins, "gate");
+        PluginJars.write(root.resolve("gate.jar"), new String[] {GatedAvailabilityProvider.class.getName()},
+                FixtureProvider.class, fixtureBackend, GatedAvailabilityProvider.class);
+        System.clearProperty(GatedAvailabilityProvider.ASKED);
+        System.clearProperty(GatedAvailabilityProvider.OPEN);
+        try {
+            Backends backends = Backends.discover(List.of(root));
+            assertTrue(backends.has("gated"));
+            assertTrue(backends.has(" GATED "));
+            assertFalse(backends.has("nope"));
+            assertNull(System.getProperty(GatedAvailabilityProvider.ASKED), "has() asks no availability");
+            backends.prepare("nope");
+            backends.prepare("gated");
+            // prepare() came back while the check waits at its gate, on its own thread.
+            while (System.getProperty(GatedAvailabilityProvider.ASKED) == null) {
+                Thread.sleep(5);
+            }
+            assertEquals("jazz-availability-gated", System.getProperty(GatedAvailabilityProvider.ASKED));
+            System.setProperty(GatedAvailabilityProvider.OPEN, "true");
+            BackendEntry gated = entry(backends, "gated");
+            assertEquals(BackendStatus.AVAILABLE, gated.status(), gated.toString());
+            assertEquals("behind a gate", gated.device());
+        } finally {
+            System.clearProperty(GatedAvailabilityProvider.ASKED);
+            System.clearProperty(GatedAvailabilityProvider.OPEN);
         }
     }
 

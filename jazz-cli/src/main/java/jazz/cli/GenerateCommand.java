@@ -180,6 +180,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (soundFont != null && !Files.isRegularFile(soundFont)) {
             throw new IllegalArgumentException("--soundfont " + soundFont + " is not a file");
         }
+        // The backend's availability check runs while the model, primer and chords are read (Backends.prepare).
+        root.backends().prepare(root.backendId());
         ChordProgression given = chords == null ? null : ChordProgression.parse(chords);
         Arrangement arrangement = new Arrangement(CompStyle.parse(comp), bass, swing);
         GenerationOptions options = new GenerationOptions(List.of(), constraints(), beamWidth);

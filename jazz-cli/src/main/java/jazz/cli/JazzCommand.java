@@ -148,7 +148,7 @@ public final class JazzCommand implements Runnable {
         JazzCommand root = parsed.commandSpec().commandLine().getCommand();
         if (!CommandLine.printHelpIfRequested(parsed)) {
             String id = root.backendId();
-            if ((root.backend != null || !id.equals(Backends.DEFAULT_ID)) && root.backends().find(id).isEmpty()) {
+            if ((root.backend != null || !id.equals(Backends.DEFAULT_ID)) && !root.backends().has(id)) {
                 PrintWriter err = parsed.commandSpec().commandLine().getErr();
                 err.println("jazz: unknown backend '" + id + "'. " + root.backends().listing());
                 err.flush();

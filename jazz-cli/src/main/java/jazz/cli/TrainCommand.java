@@ -72,6 +72,8 @@ final class TrainCommand implements Callable<Integer> {
         if (midi == null) {
             parts.requireMidi();
         }
+        // The backend's availability check runs meanwhile (Backends.prepare).
+        root.backends().prepare(root.backendId());
         Corpus corpus = CorpusLoader.load(midi, parts.selection(), err);
         Double ratio = evalRatio != null ? evalRatio : corpus.segmentCount() > 1 ? Double.valueOf(0.1) : null;
         if (ratio != null && ratio != 0) {

@@ -325,11 +325,9 @@ final class BenchCommand implements Callable<Integer> {
                 new TokenStream(model, SamplingConfig.argmax()).next(50);
             }
         }
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        boolean watchJit = compiler != null && compiler.isCompilationTimeMonitoringSupported();
         long begin = System.nanoTime();
         long windowStart = begin;
-        long windowJit = watchJit ? compiler.getTotalCompilationTime() : 0;
+        long windowJit = compilationMillis();
         int quietWindows = 0;
         int done = 0;
         while (true) {
@@ -343,7 +341,7 @@ final class BenchCommand implements Callable<Integer> {
                         return done;
                     }
                     if (now - windowStart >= WARMUP_WINDOW_NANOS) {
-                        long jit = watchJit ? compiler.getTotalCompilationTime() : windowJit;
+                        long jit = compilationMillis();
                         // Quiet: the compiler threads busy for at most 5 % of the window.
                         quietWindows = (jit - windowJit) * 20_000_000L <= now - windowStart ? quietWindows + 1 : 0;
                         windowStart = now;

@@ -129,6 +129,10 @@ public final class JazzCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * A new instance of the named sub-command. A switch rather than a table of constructor references:
+     * those would spin nine lambda classes at every start, and only one command is wanted.
+     */
     private static Object subcommand(String name) {
         switch (name) {
             case "generate": return new GenerateCommand();

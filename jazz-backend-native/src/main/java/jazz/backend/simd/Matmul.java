@@ -558,7 +558,16 @@ final class Matmul {
             s0.intoArray(c, c0);
             s1.intoArray(c, c0 + L);
         }
-        for (; j < vectorColumns; j += L) {
+        lastColumns(a, aOff, k, b, bOff, n, c, cOff, j);
+    }
+
+    /**
+     * The columns of a one-row product from {@code j} on, fewer than two vectors' worth: whole vectors one
+     * chain each, then scalar chains, all in the order of p, reading {@code b}'s rows {@code n} apart.
+     */
+    private static void lastColumns(float[] a, int aOff, int k, float[] b, int bOff, int n, float[] c, int cOff,
+                                    int j) {
+        for (; j + L <= n; j += L) {
             FloatVector s0 = FloatVector.fromArray(S, c, cOff + j);
             for (int p = 0, r = bOff + j; p < k; p++, r += n) {
                 s0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, r), s0);
@@ -647,21 +656,7 @@ final class Matmul {
             s0.intoArray(c, c0);
             s1.intoArray(c, c0 + L);
         }
-        int j = panels * 2 * L;
-        for (; j + L <= n; j += L) {
-            FloatVector s0 = FloatVector.fromArray(S, c, cOff + j);
-            for (int p = 0, r = bOff + j; p < k; p++, r += n) {
-                s0 = FloatVector.broadcast(S, a[aOff + p]).fma(FloatVector.fromArray(S, b, r), s0);
-            }
-            s0.intoArray(c, cOff + j);
-        }
-        for (; j < n; j++) {
-            float sum = c[cOff + j];
-            for (int p = 0; p < k; p++) {
-                sum = Math.fma(a[aOff + p], b[bOff + p * n + j], sum);
-            }
-            c[cOff + j] = sum;
-        }
+        lastColumns(a, aOff, k, b, bOff, n, c, cOff, panels * 2 * L);
     }
 
     /**

@@ -40,9 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Trains and samples the notebook's set-up on every available backend, in one",
                 "JVM, after a warm-up per backend (at least 20 epochs and 2 s, then until the",
                 "JIT is quiet, at most 15 s), and prints time per epoch (median over every",
-                "timed epoch; a fresh model's first epoch, with any graph building, apart),",
-                "training tokens/s, 50-token sampling latency, final loss, peak heap, and each",
-                "time's ratio to the fastest backend. The timed runs take turns: one run of",
+                "timed epoch, with its quartiles, so that a noisy run shows as one; a fresh",
+                "model's first epoch, with any graph building, apart), training tokens/s,",
+                "50-token sampling latency, final loss, peak heap, and each time's ratio to",
+                "the fastest backend. The timed runs take turns: one run of",
                 "each backend, then the next round, so that a machine whose speed drifts",
                 "touches every backend alike; each turn starts with 0.1 s of untimed training",
                 "(longer, up to 1 s, until the JIT has been quiet for 50 ms)."})
@@ -91,10 +92,18 @@ final class BenchCommand implements Callable<Integer> {
             "and compare whole-process wall times (JIT and engine start-up included)."})
     boolean cold;
 
-    /** One backend's figures. */
-    record Result(String backend, String status, double epochSeconds, double firstEpochSeconds, double tokensPerSecond,
-                  double sample50Millis,
+    /**
+     * One backend's figures: the time per epoch is the median of every timed epoch ({@code epochTimes},
+     * in the order they ran), with the first and third quartiles beside it.
+     */
+    record Result(String backend, String status, double epochSeconds, double epochQ1, double epochQ3,
+                  double[] epochTimes, double firstEpochSeconds, double tokensPerSecond, double sample50Millis,
                   double finalLoss, long peakHeapBytes) {
+
+        static Result failed(String backend, String status) {
+            return new Result(backend, status, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, 0);
+        }
     }
 
     @Override
@@ -283,11 +292,11 @@ final class BenchCommand implements Callable<Integer> {
 
         Result result(long tokens) {
             if (!status.equals("available")) {
-                return new Result(id, status, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+                return Result.failed(id, status);
             }
             double epochSeconds = median(epochTimes);
-            return new Result(id, status, epochSeconds, median(firstEpochs), tokens / epochSeconds, median(samples),
-                    finalLoss, peakHeap);
+            return new Result(id, status, epochSeconds, quantile(epochTimes, 0.25), quantile(epochTimes, 0.75),
+                    epochTimes.clone(), median(firstEpochs), tokens / epochSeconds, median(samples), finalLoss, peakHeap);
         }
 
         @Override
@@ -379,6 +388,9 @@ final class BenchCommand implements Callable<Integer> {
                 m.put("backend", r.backend());
                 m.put("status", r.status());
                 m.put("epochSeconds", r.epochSeconds());
+                m.put("epochSecondsQ1", r.epochQ1());
+                m.put("epochSecondsQ3", r.epochQ3());
+                m.put("epochTimesSeconds", r.epochTimes());
                 m.put("firstEpochSeconds", r.firstEpochSeconds());
                 m.put("tokensPerSecond", r.tokensPerSecond());
                 m.put("sample50Millis", r.sample50Millis());
@@ -397,16 +409,17 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s; V=%d, n_a=%d (%,d parameters), 60 windows x 30, batch 32, %d epochs x %d runs; %d cores, Java %s%n",
                     corpus.source(), modelSpec.vocabularySize(), modelSpec.hiddenSize(), modelSpec.parameterCount(), epochs,
                     runs, Runtime.getRuntime().availableProcessors(), Runtime.version());
-            String format = "%-8s %12s %8s %12s %12s %12s %8s %11s %10s%n";
-            out.printf(format, "BACKEND", "EPOCH (ms)", "x FAST", "1ST EPOCH ms", "TOKENS/S", "SAMPLE50 ms", "x FAST",
-                    "FINAL LOSS", "PEAK HEAP");
+            String format = "%-8s %12s %15s %8s %12s %12s %12s %8s %11s %10s%n";
+            out.printf(format, "BACKEND", "EPOCH (ms)", "Q1-Q3 (ms)", "x FAST", "1ST EPOCH ms", "TOKENS/S", "SAMPLE50 ms",
+                    "x FAST", "FINAL LOSS", "PEAK HEAP");
             for (Result r : results) {
                 if (!Double.isFinite(r.epochSeconds())) {
                     out.printf("%-8s %s%n", r.backend(), r.status());
                     continue;
                 }
-                out.printf(Locale.ROOT, "%-8s %12.3f %8.2f %12.1f %12.0f %12.3f %8.2f %11.3f %9dM%n", r.backend(),
-                        r.epochSeconds() * 1e3, r.epochSeconds() / fastestEpoch, r.firstEpochSeconds() * 1e3,
+                out.printf(Locale.ROOT, "%-8s %12.3f %15s %8.2f %12.1f %12.0f %12.3f %8.2f %11.3f %9dM%n", r.backend(),
+                        r.epochSeconds() * 1e3, quartiles(r), r.epochSeconds() / fastestEpoch,
+                        r.firstEpochSeconds() * 1e3,
                         r.tokensPerSecond(), r.sample50Millis(),
                         r.sample50Millis() / fastestSample, r.finalLoss(), r.peakHeapBytes() >> 20);
             }
@@ -482,6 +495,29 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * The {@code p} quantile of {@code values}, interpolated linearly between the two sorted values around
+     * position {@code p·(n-1)} (so the 0.5 quantile is the median).
+     */
+    static double quantile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = p * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    /** The table's quartile cell: both in milliseconds, to two or three significant places. */
+    private static String quartiles(Result r) {
+        return String.format(Locale.ROOT, "%s-%s", millis(r.epochQ1()), millis(r.epochQ3()));
+    }
+
+    private static String millis(double seconds) {
+        double ms = seconds * 1e3;
+        return String.format(Locale.ROOT, ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f", ms);
     }
 
     private static void resetPeaks() {

@@ -340,6 +340,12 @@ final class BenchCommand implements Callable<Integer> {
         int quietWindows = 0;
         int done = 0;
         while (true) {
+            // The heap-peak probes around each model, as in the timed runs: their first use loads the JDK's
+            // management classes and spins method handles, and the JIT then compiled that code on both
+            // compiler threads during the first timed run (with TensorFlow in the bench, native's first
+            // five epochs took 2.7 to 6.4 ms instead of 1.0 to 1.5; JFR's class-load events and
+            // -XX:+PrintCompilation placed the work in resetPeaks()).
+            resetPeaks();
             try (SequenceModel model = backend.load(start)) {
                 Trainer trainer = model.trainer(config);
                 for (int e = 0; e < epochs; e++) {
@@ -361,6 +367,7 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            peakHeap();
         }
     }
 

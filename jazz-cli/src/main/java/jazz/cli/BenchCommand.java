@@ -49,6 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "(longer, up to 1 s, until the JIT has been quiet for 50 ms)."})
 final class BenchCommand implements Callable<Integer> {
 
+    private static final long WARMUP_SAMPLING_NANOS = 1_000_000_000L;
     private static final int WARMUP_EPOCHS = 20;
     private static final long WARMUP_NANOS = 2_000_000_000L;
     private static final long WARMUP_WINDOW_NANOS = 500_000_000L;
@@ -322,15 +323,18 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The warm-up, the same for every backend whatever --epochs says: sampling first, then fresh models
-     * trained as the timed runs train them, for at least 20 epochs and 2 s and then until the JIT has
-     * been quiet for a while (the native kernels reach their compiled speed only once C2 has compiled
-     * them, and a compiler thread busy on the second core slows every two-thread epoch), at most 15 s.
-     * A JIT, a graph or a native library's first calls must not count.
+     * The warm-up, the same for every backend whatever --epochs says: sampling first, 50-token streams
+     * for at least {@link #WARMUP_SAMPLING_NANOS} (the native sampler starts a JVM on scalar steps and
+     * moves to its vector kernels within about half a second of sampling), then fresh models trained as
+     * the timed runs train them, for at least 20 epochs and 2 s and then until the JIT has been quiet for
+     * a while (the native kernels reach their compiled speed only once C2 has compiled them, and a
+     * compiler thread busy on the second core slows every two-thread epoch), at most 15 s. A JIT, a
+     * graph or a native library's first calls must not count.
      */
     private int warmUp(Backend backend, CanonicalWeights start, TrainingConfig config, TrainingSet data) {
         try (SequenceModel model = backend.load(start)) {
-            for (int i = 0; i < 20; i++) {
+            long sampling = System.nanoTime();
+            for (int i = 0; i < 20 || System.nanoTime() - sampling < WARMUP_SAMPLING_NANOS; i++) {
                 new TokenStream(model, SamplingConfig.argmax()).next(50);
             }
         }

@@ -69,6 +69,72 @@ class NativeSamplerTest {
         }
     }
 
+    /**
+     * The scalar twins of the sampler's kernels give the vector kernels' bits: two samplers of one model,
+     * one stepped on each path, fed the same tokens, must hold bit-identical logits (padding included)
+     * after every step. Hidden sizes on and off the lane width (the activations' scalar tails), stacked
+     * layers, and weights scaled up until the gates saturate and the exponential's clamps are reached.
+     */
+    @ParameterizedTest(name = "V={0} n={1} layers={2} weights x{3}")
+    @CsvSource({"90, 64, 1, 1", "90, 64, 1, 40", "7, 10, 3, 1", "13, 16, 2, 8", "3, 1, 1, 1", "33, 100, 2, 4",
+            "90, 512, 1, 1", "5, 37, 1, 300"})
+    void scalarAndVectorStepsGiveTheSameBits(int v, int n, int layers, float scale) {
+        CanonicalWeights weights = scaled(TestModels.weights(new ModelSpec(v, n, layers), 11), scale);
+        SequenceModel model = TestModels.model(weights, 1);
+        NativeSampler vector = (NativeSampler) model.sampler();
+        NativeSampler scalar = (NativeSampler) model.sampler();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(v * 31L + n);
+        int input = TrainingSet.NONE;
+        for (int t = 0; t < 60; t++) {
+            vector.vectorStep(input);
+            scalar.scalarStep(input);
+            float[] a = vector.lastLogits();
+            float[] b = scalar.lastLogits();
+            for (int k = 0; k < a.length; k++) {
+                assertEquals(Float.floatToRawIntBits(a[k]), Float.floatToRawIntBits(b[k]),
+                        "step " + t + " logit " + k + ": " + a[k] + " against " + b[k]);
+            }
+            input = random.nextInt(8) == 0 ? TrainingSet.NONE : random.nextInt(v);
+        }
+    }
+
+    /** Whichever path each step takes, a sampler's logits are those of one path throughout. */
+    @Test
+    void stepsMayMixThePaths() {
+        SequenceModel model = TestModels.model(TestModels.weights(new ModelSpec(20, 24, 2), 4), 1);
+        NativeSampler mixed = (NativeSampler) model.sampler();
+        NativeSampler vector = (NativeSampler) model.sampler();
+        for (int t = 0; t < 40; t++) {
+            int input = t == 0 ? TrainingSet.NONE : (t * 7) % 20;
+            if (t % 3 == 0) {
+                mixed.scalarStep(input);
+            } else {
+                mixed.vectorStep(input);
+            }
+            vector.vectorStep(input);
+            assertArrayEquals(vector.lastLogits(), mixed.lastLogits(), "step " + t);
+        }
+        float[] viaStep = model.sampler().step(TrainingSet.NONE);
+        assertEquals(20, viaStep.length);
+    }
+
+    private static CanonicalWeights scaled(CanonicalWeights w, float scale) {
+        List<LstmLayerWeights> layers = new java.util.ArrayList<>();
+        for (LstmLayerWeights layer : w.layers()) {
+            layers.add(new LstmLayerWeights(layer.inputSize(), layer.hiddenSize(), times(layer.inputKernel(), scale),
+                    times(layer.recurrentKernel(), scale), times(layer.bias(), scale)));
+        }
+        return new CanonicalWeights(w.spec(), layers, times(w.denseKernel(), scale), times(w.denseBias(), scale));
+    }
+
+    private static float[] times(float[] a, float scale) {
+        float[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= scale;
+        }
+        return out;
+    }
+
     @Test
     void copyContinuesFromTheSameStateAndResetReturnsToTheStart() {
         SequenceModel model = TestModels.model(TestModels.weights(new ModelSpec(9, 12, 2), 3), 1);

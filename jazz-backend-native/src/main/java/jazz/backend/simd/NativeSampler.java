@@ -13,7 +13,7 @@ import jazz.api.TrainingSet;
  * <p>A step runs either on the vector kernels or on their scalar twins ({@link ScalarStep}), which give
  * the same bits, so which one ran never shows in the results. Until the JIT has compiled the vector
  * kernels they are the slower by far: in a fresh JVM the first vector step took 56 to 97 ms (the Vector
- * API's classes load and link) and the first 1,600 tokens 0.36 to 0.48 s, against 40 to 70 ms on the
+ * API's classes load and link) and the first 1,600 tokens 0.45 to 0.66 s, against 48 to 70 ms on the
  * scalar path, whose loops the JIT compiles after a few calls; a {@code jazz generate} of 64 measures
  * samples about 400 tokens. So the samplers of a JVM start on the scalar path. Once the scalar steps have
  * taken {@link #FIRST_VECTOR_AFTER_NANOS}, vector steps (each timed) are mixed in while they take at

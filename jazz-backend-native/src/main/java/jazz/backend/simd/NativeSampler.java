@@ -20,23 +20,23 @@ import jazz.api.TrainingSet;
  * most a quarter of the sampling time, so that the JIT starts on the vector kernels. Every sampler of
  * the JVM takes the vector path from the first vector step that is faster than the fastest scalar step
  * seen (the vector kernels are compiled), or once the scalar steps have taken
- * {@link #SCALAR_LIMIT_NANOS} in all: compiled scalar steps take 12 to 25 µs at hidden size 64 and
+ * {@link #SCALAR_LIMIT_NANOS} in all: compiled scalar steps take about 6 µs at hidden size 64 and
  * compiled vector steps about 1, so a long run must not wait for the budget alone to warm them up.
  */
 final class NativeSampler implements Sampler {
 
     /**
-     * The scalar sampling time after which the first vector step is tried: about what that step costs in
-     * a fresh JVM, so that a short run (one {@code jazz generate}) does not pay for it, and a long one
-     * starts warming the vector kernels within a few thousand tokens.
+     * The scalar sampling time after which the first vector step is tried: about twice what that step
+     * costs in a fresh JVM (56 to 97 ms), so that runs of up to about 10,000 tokens (several
+     * {@code jazz generate} solos) never pay for it, while in a JVM whose vector kernels are already
+     * compiled (after training) the vector path is found within that time.
      */
-    static final long FIRST_VECTOR_AFTER_NANOS = 75_000_000L;
+    static final long FIRST_VECTOR_AFTER_NANOS = 150_000_000L;
 
     /**
      * The scalar sampling time after which the vector path is taken whatever the vector steps' times: about
-     * what warming the vector kernels up costs a fresh JVM (0.2 to 0.25 s for its first 2,000 tokens),
-     * so that a long run spends at most about that much longer than if it had started on them, and a
-     * short one (up to about 10,000 tokens) never pays for their warm-up.
+     * what warming the vector kernels up costs a fresh JVM (0.2 to 0.45 s for its first 2,000 to 4,000
+     * tokens), so that a long run spends at most about that much longer than if it had started on them.
      */
     static final long SCALAR_LIMIT_NANOS = 250_000_000L;
 

@@ -9,9 +9,9 @@ import jdk.incubator.vector.FloatVector;
  * (and {@code Math.pow} for the elements that loop leaves to its scalar tail); the cell's state is
  * {@code f · c + i · g} rounded as the vector code rounds it. {@link NativeSampler} runs them while the
  * JIT has not yet compiled the vector kernels: before that, Vector API code runs interpreted or in C1
- * and allocates on every operation (200 tokens took 0.4 s in a fresh JVM, against 0.2 ms once
- * compiled), where these loops are compiled after a few calls. {@code NativeSamplerTest} checks both
- * paths bit for bit.
+ * and allocates on every operation (the first 200 tokens took 0.34 to 0.46 s in a fresh JVM, against
+ * 0.5 to 0.7 ms once compiled), where these loops are compiled after a few calls.
+ * {@code NativeSamplerTest} checks both paths bit for bit.
  */
 final class ScalarStep {
 

@@ -152,6 +152,11 @@ final class NativeSampler implements Sampler {
                 logits, 0);
     }
 
+    /** Whether this JVM's samplers have moved to the vector kernels (for tests). */
+    static boolean onVectorPath() {
+        return vectorPath;
+    }
+
     /** The logits of the last step, all {@code paddedVocabulary} of them (for tests). */
     float[] lastLogits() {
         return logits;

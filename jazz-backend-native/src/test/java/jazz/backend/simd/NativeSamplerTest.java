@@ -3,6 +3,7 @@ package jazz.backend.simd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,22 @@ class NativeSamplerTest {
         }
         float[] viaStep = model.sampler().step(TrainingSet.NONE);
         assertEquals(20, viaStep.length);
+    }
+
+    /**
+     * A JVM's samplers leave the scalar path within the time it is allowed: after at most
+     * {@link NativeSampler#SCALAR_LIMIT_NANOS} of scalar steps (sooner once a vector step is the faster),
+     * they all take the vector kernels. Here, stepping one sampler for up to twenty times that long.
+     */
+    @Test
+    void samplersMoveToTheVectorKernels() {
+        Sampler sampler = TestModels.model(TestModels.weights(new ModelSpec(30, 64, 1), 2), 1).sampler();
+        long deadline = System.nanoTime() + 20 * NativeSampler.SCALAR_LIMIT_NANOS;
+        int steps = 0;
+        while (!NativeSampler.onVectorPath() && System.nanoTime() < deadline) {
+            sampler.step(steps++ % 30);
+        }
+        assertTrue(NativeSampler.onVectorPath(), "still on the scalar path after " + steps + " steps");
     }
 
     private static CanonicalWeights scaled(CanonicalWeights w, float scale) {

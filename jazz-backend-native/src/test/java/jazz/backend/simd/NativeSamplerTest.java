@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,7 +86,7 @@ class NativeSamplerTest {
         SequenceModel model = TestModels.model(weights, 1);
         NativeSampler vector = (NativeSampler) model.sampler();
         NativeSampler scalar = (NativeSampler) model.sampler();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(v * 31L + n);
+        SplittableRandom random = new SplittableRandom(v * 31L + n);
         int input = TrainingSet.NONE;
         for (int t = 0; t < 60; t++) {
             vector.vectorStep(input);
@@ -136,7 +138,7 @@ class NativeSamplerTest {
     }
 
     private static CanonicalWeights scaled(CanonicalWeights w, float scale) {
-        List<LstmLayerWeights> layers = new java.util.ArrayList<>();
+        List<LstmLayerWeights> layers = new ArrayList<>();
         for (LstmLayerWeights layer : w.layers()) {
             layers.add(new LstmLayerWeights(layer.inputSize(), layer.hiddenSize(), times(layer.inputKernel(), scale),
                     times(layer.recurrentKernel(), scale), times(layer.bias(), scale)));

@@ -38,15 +38,15 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code jazz bench}: the same training and sampling on every backend, in one JVM, side by side. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains and samples the notebook's set-up on every available backend, in one",
-                "JVM, after a warm-up per backend (at least 20 epochs and 2 s, then until the",
-                "JIT is quiet, at most 15 s), and prints time per epoch (median over every",
-                "timed epoch, with its quartiles, so that a noisy run shows as one; a fresh",
-                "model's first epoch, with any graph building, apart), training tokens/s,",
-                "50-token sampling latency, final loss, peak heap, and each time's ratio to",
-                "the fastest backend. The timed runs take turns: one run of",
-                "each backend, then the next round, so that a machine whose speed drifts",
-                "touches every backend alike; each turn starts with 0.1 s of untimed training",
-                "(longer, up to 1 s, until the JIT has been quiet for 50 ms)."})
+                "JVM, after a warm-up per backend (1 s of sampling, then at least 20 epochs and",
+                "2 s, then until the JIT is quiet, at most 15 s), and prints time per epoch",
+                "(median over every timed epoch, with its quartiles, so that a noisy run shows",
+                "as one; a fresh model's first epoch, with any graph building, apart), training",
+                "tokens/s, 50-token sampling latency, final loss, peak heap, and each time's",
+                "ratio to the fastest backend. The timed runs take turns: one run of each",
+                "backend, then the next round, so that a machine whose speed drifts touches",
+                "every backend alike; each turn starts with 0.1 s of untimed training (longer,",
+                "up to 1 s, until the JIT has been quiet for 50 ms)."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final long WARMUP_SAMPLING_NANOS = 1_000_000_000L;
@@ -346,8 +346,8 @@ final class BenchCommand implements Callable<Integer> {
         while (true) {
             // The heap-peak probes around each model, as in the timed runs: their first use loads the JDK's
             // management classes and spins method handles, and the JIT then compiled that code on both
-            // compiler threads during the first timed run (with TensorFlow in the bench, native's first
-            // five epochs took 2.7 to 6.4 ms instead of 1.0 to 1.5; JFR's class-load events and
+            // compiler threads during the first timed run (with TensorFlow in the bench, most of native's
+            // first five epochs took 2.7 to 5.3 ms instead of 1.0 to 1.5; JFR's class-load events and
             // -XX:+PrintCompilation placed the work in resetPeaks()).
             resetPeaks();
             try (SequenceModel model = backend.load(start)) {

@@ -85,53 +85,44 @@ final class NativeSampler implements Sampler {
                     + " tokens");
         }
         if (vectorPath) {
-            vectorStep(input);
-        } else if (scalarNanos >= FIRST_VECTOR_AFTER_NANOS && vectorNanos * 3 <= scalarNanos) {
-            long start = System.nanoTime();
-            vectorStep(input);
-            long took = System.nanoTime() - start;
-            vectorNanos += took;
-            if (took < fastestScalar) {
-                vectorPath = true;
-            }
+            run(input, true);
         } else {
+            boolean vector = scalarNanos >= FIRST_VECTOR_AFTER_NANOS && vectorNanos * 3 <= scalarNanos;
             long start = System.nanoTime();
-            scalarStep(input);
+            run(input, vector);
             long took = System.nanoTime() - start;
-            scalarNanos += took;
-            fastestScalar = Math.min(fastestScalar, took);
-            if (scalarNanos >= SCALAR_LIMIT_NANOS) {
-                vectorPath = true;
+            if (vector) {
+                vectorNanos += took;
+                if (took < fastestScalar) {
+                    vectorPath = true;
+                }
+            } else {
+                scalarNanos += took;
+                fastestScalar = Math.min(fastestScalar, took);
+                if (scalarNanos >= SCALAR_LIMIT_NANOS) {
+                    vectorPath = true;
+                }
             }
         }
         return Arrays.copyOf(logits, layout.vocabulary);
     }
 
-    /** A step on the vector kernels: the gates, cell and output of each layer, then the logits. */
+    /** A step on the vector kernels (for tests; {@link #step} chooses the path itself). */
     void vectorStep(int input) {
-        ParameterLayout layout = parameters.layout;
-        float[] w = parameters.values;
-        int n = layout.hidden;
-        int g = layout.gates;
-        for (int l = 0; l < hidden.length; l++) {
-            System.arraycopy(w, layout.bias[l], gates, 0, g);
-            if (l > 0) {
-                Matmul.multiplyAdd(hidden[l - 1], 0, 1, n, w, layout.inputKernel[l], g, gates, 0);
-            } else if (input != TrainingSet.NONE) {
-                Matmul.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
-            }
-            Matmul.multiplyAddRowPacked(hidden[l], 0, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l], g,
-                    gates, 0);
-            CellKernels.activateGates(gates, 0, 1, n, layout.gatePattern);
-            CellKernels.stateAndOutput(gates, 0, cell[l], 0, 0, tanhCell, 0, hidden[l], 0, 1, n);
-        }
-        System.arraycopy(w, layout.denseBias, logits, 0, layout.paddedVocabulary);
-        Matmul.multiplyAddRowPacked(hidden[hidden.length - 1], 0, n, w, layout.denseKernel, parameters.densePacked,
-                layout.paddedVocabulary, logits, 0);
+        run(input, true);
     }
 
-    /** {@link #vectorStep} on the scalar twins of its kernels: the same bits. */
+    /** A step on the scalar twins of the kernels: the same bits (for tests). */
     void scalarStep(int input) {
+        run(input, false);
+    }
+
+    /**
+     * One step: the gates, cell and output of each layer, then the logits, on the vector kernels or on
+     * their scalar twins ({@link ScalarStep}); the one sequence of steps for both, so that they cannot
+     * drift apart.
+     */
+    private void run(int input, boolean vector) {
         ParameterLayout layout = parameters.layout;
         float[] w = parameters.values;
         int n = layout.hidden;
@@ -139,17 +130,37 @@ final class NativeSampler implements Sampler {
         for (int l = 0; l < hidden.length; l++) {
             System.arraycopy(w, layout.bias[l], gates, 0, g);
             if (l > 0) {
-                ScalarStep.multiplyAddRow(hidden[l - 1], 0, n, w, layout.inputKernel[l], g, gates, 0);
+                if (vector) {
+                    Matmul.multiplyAdd(hidden[l - 1], 0, 1, n, w, layout.inputKernel[l], g, gates, 0);
+                } else {
+                    ScalarStep.multiplyAddRow(hidden[l - 1], 0, n, w, layout.inputKernel[l], g, gates, 0);
+                }
             } else if (input != TrainingSet.NONE) {
-                ScalarStep.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
+                if (vector) {
+                    Matmul.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
+                } else {
+                    ScalarStep.add(w, layout.inputKernel[0] + input * g, gates, 0, g);
+                }
             }
-            ScalarStep.multiplyAddRow(hidden[l], 0, n, w, layout.recurrentKernel[l], g, gates, 0);
-            ScalarStep.activateGates(gates, n, layout.gatePattern);
-            ScalarStep.stateAndOutput(gates, cell[l], hidden[l], n);
+            if (vector) {
+                Matmul.multiplyAddRowPacked(hidden[l], 0, n, w, layout.recurrentKernel[l], parameters.recurrentPacked[l],
+                        g, gates, 0);
+                CellKernels.activateGates(gates, 0, 1, n, layout.gatePattern);
+                CellKernels.stateAndOutput(gates, 0, cell[l], 0, 0, tanhCell, 0, hidden[l], 0, 1, n);
+            } else {
+                ScalarStep.multiplyAddRow(hidden[l], 0, n, w, layout.recurrentKernel[l], g, gates, 0);
+                ScalarStep.activateGates(gates, n, layout.gatePattern);
+                ScalarStep.stateAndOutput(gates, cell[l], hidden[l], n);
+            }
         }
         System.arraycopy(w, layout.denseBias, logits, 0, layout.paddedVocabulary);
-        ScalarStep.multiplyAddRow(hidden[hidden.length - 1], 0, n, w, layout.denseKernel, layout.paddedVocabulary,
-                logits, 0);
+        if (vector) {
+            Matmul.multiplyAddRowPacked(hidden[hidden.length - 1], 0, n, w, layout.denseKernel, parameters.densePacked,
+                    layout.paddedVocabulary, logits, 0);
+        } else {
+            ScalarStep.multiplyAddRow(hidden[hidden.length - 1], 0, n, w, layout.denseKernel, layout.paddedVocabulary,
+                    logits, 0);
+        }
     }
 
     /** Whether this JVM's samplers have moved to the vector kernels (for tests). */
